@@ -1,0 +1,83 @@
+package io.myuser.autoconfigure;
+
+import java.time.Clock;
+
+import io.myuser.account.PasswordAuthenticator;
+import io.myuser.account.User;
+import io.myuser.account.MyUserPasswordEncoders;
+import io.myuser.account.UserAccountService;
+import io.myuser.account.UserRepository;
+import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.persistence.EntityTimestampsListener;
+import io.myuser.support.web.ProblemResponseWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The base of MyUser: accounts, password hashing, the clock, client information, Flyway migrations and the web
+ * plumbing every MyUser endpoint shares. {@code myuser.enabled=false} switches all of MyUser off.
+ */
+@AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "myuser.enabled", matchIfMissing = true)
+@AutoConfigurationPackage(basePackageClasses = User.class)
+@EnableConfigurationProperties({ MyUserProperties.class, MyUserAccountProperties.class })
+@Import({ MyUserFlywayConfiguration.class, MyUserWebConfiguration.class })
+public final class MyUserAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock myUserClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordEncoder myUserPasswordEncoder() {
+		return MyUserPasswordEncoders.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientInfoResolver myUserClientInfoResolver(MyUserProperties properties) {
+		return new ClientInfoResolver(properties.getWeb().getTrustedProxies());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemResponseWriter myUserProblemResponseWriter(ObjectProvider<JsonMapper> jsonMapper) {
+		return new ProblemResponseWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntityTimestampsListener myUserEntityTimestampsListener(Clock clock) {
+		return new EntityTimestampsListener(clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserAccountService myUserAccountService(UserRepository users, PasswordEncoder passwordEncoder,
+			ApplicationEventPublisher events, Clock clock) {
+		return new UserAccountService(users, passwordEncoder, events, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordAuthenticator myUserPasswordAuthenticator(UserRepository users, PasswordEncoder passwordEncoder,
+			Clock clock) {
+		return new PasswordAuthenticator(users, passwordEncoder, clock);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.account;
+
+import org.jspecify.annotations.NullMarked;

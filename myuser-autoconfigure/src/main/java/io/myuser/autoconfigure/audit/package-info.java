@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.audit;
+
+import org.jspecify.annotations.NullMarked;

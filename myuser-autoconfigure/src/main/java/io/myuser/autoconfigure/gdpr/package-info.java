@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.gdpr;
+
+import org.jspecify.annotations.NullMarked;

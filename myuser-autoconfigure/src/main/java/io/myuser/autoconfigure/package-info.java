@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,47 @@
+package io.myuser.autoconfigure.profile;
+
+import io.myuser.account.UserAccountService;
+import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.profile.Profile;
+import io.myuser.profile.ProfileController;
+import io.myuser.profile.ProfileRepository;
+import io.myuser.profile.ProfileService;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Profiles and marketing consent ({@code myuser.profile.*}).
+ */
+@AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.profile.enabled" }, matchIfMissing = true)
+@AutoConfigurationPackage(basePackageClasses = Profile.class)
+@Import(MyUserProfileAutoConfiguration.ProfileWebConfiguration.class)
+public final class MyUserProfileAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProfileService myUserProfileService(ProfileRepository profiles, UserAccountService accounts) {
+		return new ProfileService(profiles, accounts);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ProfileWebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ProfileController myUserProfileController(ProfileService profiles) {
+			return new ProfileController(profiles);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.profile;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,109 @@
+package io.myuser.autoconfigure.security;
+
+import java.util.function.Predicate;
+
+import io.myuser.autoconfigure.MyUserProperties;
+import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
+import io.myuser.security.AuthenticatedOrUnmappedAuthorizationManager;
+import io.myuser.security.MyUserHttpConfigurer;
+import io.myuser.support.web.HandlerPresence;
+import io.myuser.token.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Security for MyUser's endpoints: a filter chain scoped to {@code myuser.web.base-path} that accepts MyUser access
+ * tokens and coexists with the host's own chains. When the host declares no {@link SecurityFilterChain} at all, a
+ * fallback chain protects the rest of the application with MyUser access tokens too (instead of Spring Boot's
+ * form-login default).
+ */
+@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class, after = MyUserTokenAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SecurityFilterChain.class)
+@ConditionalOnBean(TokenService.class)
+public final class MyUserSecurityAutoConfiguration {
+
+	/** Order of {@code myUserSecurityFilterChain}: ahead of host chains, which it never overlaps. */
+	public static final int SECURITY_FILTER_CHAIN_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100;
+
+	/** Name of MyUser's path-scoped chain; a host bean of this name replaces it. */
+	public static final String SECURITY_FILTER_CHAIN_BEAN_NAME = "myUserSecurityFilterChain";
+
+	/** Name of the fallback chain for the rest of the application. */
+	public static final String DEFAULT_SECURITY_FILTER_CHAIN_BEAN_NAME = "myUserDefaultSecurityFilterChain";
+
+	@Bean(SECURITY_FILTER_CHAIN_BEAN_NAME)
+	@ConditionalOnMissingBean(name = SECURITY_FILTER_CHAIN_BEAN_NAME)
+	@Order(SECURITY_FILTER_CHAIN_ORDER)
+	SecurityFilterChain myUserSecurityFilterChain(HttpSecurity http, MyUserProperties properties,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlerMapping)
+			throws Exception {
+		String basePath = properties.getWeb().getBasePath();
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults().basePath(basePath);
+		SingletonSupplier<HandlerPresence> presence = SingletonSupplier
+			.of(() -> new HandlerPresence(handlerMapping.getObject()));
+		Predicate<HttpServletRequest> isMapped = (request) -> presence.obtain().isMapped(request);
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(basePath + "/**"))
+			.csrf(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(paths.matcher(HttpMethod.POST, "/token"),
+						paths.matcher(HttpMethod.POST, "/token/refresh"),
+						paths.matcher(HttpMethod.POST, "/token/verify"), paths.matcher(HttpMethod.POST, "/registration"),
+						paths.matcher(HttpMethod.POST, "/registration/verify-email"),
+						paths.matcher(HttpMethod.POST, "/registration/resend-email"),
+						paths.matcher(HttpMethod.POST, "/password/reset"),
+						paths.matcher(HttpMethod.POST, "/password/reset/confirm"),
+						paths.matcher(HttpMethod.POST, "/social/{provider}"),
+						paths.matcher(HttpMethod.GET, "/data-export/download/{token}"),
+						paths.matcher(HttpMethod.GET, "/.well-known/**"), paths.matcher(HttpMethod.GET, "/pages/**"))
+				.permitAll()
+				.anyRequest()
+				.access(new AuthenticatedOrUnmappedAuthorizationManager(isMapped)))
+			.with(MyUserHttpConfigurer.myUser(), Customizer.withDefaults());
+		return http.build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnNoHostSecurityFilterChainCondition.class)
+	static class DefaultSecurityFilterChainConfiguration {
+
+		@Bean(DEFAULT_SECURITY_FILTER_CHAIN_BEAN_NAME)
+		@Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
+		SecurityFilterChain myUserDefaultSecurityFilterChain(HttpSecurity http) throws Exception {
+			http.csrf(AbstractHttpConfigurer::disable)
+				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll()
+					.anyRequest()
+					.authenticated())
+				.with(MyUserHttpConfigurer.myUser(), Customizer.withDefaults());
+			return http.build();
+		}
+
+	}
+
+}

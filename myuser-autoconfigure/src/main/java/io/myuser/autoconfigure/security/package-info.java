@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.security;
+
+import org.jspecify.annotations.NullMarked;

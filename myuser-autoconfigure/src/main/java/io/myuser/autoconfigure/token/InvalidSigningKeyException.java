@@ -1,0 +1,34 @@
+package io.myuser.autoconfigure.token;
+
+/**
+ * Thrown at startup when {@code myuser.token.signing.secret} is missing or too weak; turned into a readable
+ * startup report by {@link InvalidSigningKeyFailureAnalyzer}.
+ */
+public class InvalidSigningKeyException extends RuntimeException {
+
+	private final Reason reason;
+
+	public InvalidSigningKeyException(Reason reason, String message) {
+		super(message);
+		this.reason = reason;
+	}
+
+	public Reason getReason() {
+		return this.reason;
+	}
+
+	/**
+	 * What is wrong with the secret.
+	 */
+	public enum Reason {
+
+		/** No secret is configured. */
+		MISSING,
+		/** The secret has fewer than 256 bits. */
+		TOO_SHORT,
+		/** The secret says "base64:" but is not base64. */
+		NOT_BASE64
+
+	}
+
+}

@@ -1,0 +1,146 @@
+package io.myuser.autoconfigure.token;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Token and session properties.
+ */
+@ConfigurationProperties("myuser.token")
+public class MyUserTokenProperties {
+
+	/**
+	 * Whether password login and JWT authentication are enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Lifetime of access tokens.
+	 */
+	private Duration accessTokenTimeToLive = Duration.ofMinutes(15);
+
+	/**
+	 * Lifetime of refresh tokens, which is also the absolute lifetime of a session.
+	 */
+	private Duration refreshTokenTimeToLive = Duration.ofDays(7);
+
+	/**
+	 * Whether each refresh issues a new refresh token and retires the old one.
+	 */
+	private boolean rotateRefreshTokens = true;
+
+	/**
+	 * Issuer written to the "iss" claim and required of incoming tokens. Unset means no issuer.
+	 */
+	private @Nullable String issuer;
+
+	/**
+	 * Audience written to the "aud" claim and required of incoming tokens. Unset means no audience.
+	 */
+	private @Nullable String audience;
+
+	/**
+	 * Leeway allowed when checking the expiry and issue time of tokens.
+	 */
+	private Duration clockSkew = Duration.ofSeconds(30);
+
+	private final Signing signing = new Signing();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getAccessTokenTimeToLive() {
+		return this.accessTokenTimeToLive;
+	}
+
+	public void setAccessTokenTimeToLive(Duration accessTokenTimeToLive) {
+		this.accessTokenTimeToLive = accessTokenTimeToLive;
+	}
+
+	public Duration getRefreshTokenTimeToLive() {
+		return this.refreshTokenTimeToLive;
+	}
+
+	public void setRefreshTokenTimeToLive(Duration refreshTokenTimeToLive) {
+		this.refreshTokenTimeToLive = refreshTokenTimeToLive;
+	}
+
+	public boolean isRotateRefreshTokens() {
+		return this.rotateRefreshTokens;
+	}
+
+	public void setRotateRefreshTokens(boolean rotateRefreshTokens) {
+		this.rotateRefreshTokens = rotateRefreshTokens;
+	}
+
+	public @Nullable String getIssuer() {
+		return this.issuer;
+	}
+
+	public void setIssuer(@Nullable String issuer) {
+		this.issuer = issuer;
+	}
+
+	public @Nullable String getAudience() {
+		return this.audience;
+	}
+
+	public void setAudience(@Nullable String audience) {
+		this.audience = audience;
+	}
+
+	public Duration getClockSkew() {
+		return this.clockSkew;
+	}
+
+	public void setClockSkew(Duration clockSkew) {
+		this.clockSkew = clockSkew;
+	}
+
+	public Signing getSigning() {
+		return this.signing;
+	}
+
+	/**
+	 * How tokens are signed.
+	 */
+	public static class Signing {
+
+		/**
+		 * HS256 signing secret: at least 32 bytes (256 bits) of UTF-8 text, or "base64:" followed by the base64 of
+		 * at least 32 bytes. Required; keep it out of source control.
+		 */
+		private @Nullable String secret;
+
+		/**
+		 * Key id written to the "kid" header of issued tokens. Unset means no key id.
+		 */
+		private @Nullable String keyId;
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+		public @Nullable String getKeyId() {
+			return this.keyId;
+		}
+
+		public void setKeyId(@Nullable String keyId) {
+			this.keyId = keyId;
+		}
+
+	}
+
+}

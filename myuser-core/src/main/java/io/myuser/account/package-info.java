@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.account;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,51 @@
+package io.myuser.audit;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.myuser.support.ClientInfo;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * Default {@link AuditLogWriter}: one row in {@code myuser_audit_log} per call, committed in its own transaction
+ * so that it survives the rollback of whatever caused it.
+ */
+public final class JpaAuditLogWriter implements AuditLogWriter {
+
+	private final AuditLogRepository repository;
+
+	private final JsonMapper jsonMapper;
+
+	private final TransactionTemplate transaction;
+
+	public JpaAuditLogWriter(AuditLogRepository repository, JsonMapper jsonMapper,
+			PlatformTransactionManager transactionManager) {
+		Assert.notNull(repository, "repository cannot be null");
+		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
+		Assert.notNull(transactionManager, "transactionManager cannot be null");
+		this.repository = repository;
+		this.jsonMapper = jsonMapper;
+		this.transaction = new TransactionTemplate(transactionManager);
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public void write(@Nullable UUID userId, AuditEventType type, ClientInfo client, Map<String, Object> details) {
+		Assert.notNull(type, "type cannot be null");
+		Assert.notNull(client, "client cannot be null");
+		Assert.notNull(details, "details cannot be null");
+		String json = this.jsonMapper.writeValueAsString(details);
+		if (json.length() > AuditLog.DETAILS_MAX_LENGTH) {
+			json = this.jsonMapper.writeValueAsString(Map.of("truncated", true, "keys", details.keySet()));
+		}
+		AuditLog row = new AuditLog(userId, type, client, json);
+		this.transaction.executeWithoutResult((status) -> this.repository.save(row));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.gdpr;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,85 @@
+package io.myuser.security;
+
+import java.io.IOException;
+
+import io.myuser.token.InvalidTokenException;
+import io.myuser.token.TokenClaims;
+import io.myuser.token.TokenService;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.util.Assert;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates a request that carries a MyUser access token. A request without a token passes on anonymous (the
+ * authorization rules decide); a request with an unusable token is answered 401 at once, even on public routes,
+ * so a client never mistakes a broken token for a working one.
+ */
+public final class AccessTokenAuthenticationFilter extends OncePerRequestFilter {
+
+	private final TokenService tokens;
+
+	private final AuthenticationEntryPoint entryPoint;
+
+	private BearerTokenResolver tokenResolver = new HeaderBearerTokenResolver();
+
+	private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+	public AccessTokenAuthenticationFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
+		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(entryPoint, "entryPoint cannot be null");
+		this.tokens = tokens;
+		this.entryPoint = entryPoint;
+	}
+
+	public void setTokenResolver(BearerTokenResolver tokenResolver) {
+		Assert.notNull(tokenResolver, "tokenResolver cannot be null");
+		this.tokenResolver = tokenResolver;
+	}
+
+	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
+		Assert.notNull(contextHolder, "contextHolder cannot be null");
+		this.contextHolder = contextHolder;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String token;
+		try {
+			token = this.tokenResolver.resolve(request);
+		}
+		catch (AuthenticationException ex) {
+			this.contextHolder.clearContext();
+			this.entryPoint.commence(request, response, ex);
+			return;
+		}
+		if (token == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		TokenClaims claims;
+		try {
+			claims = this.tokens.verifyAccessToken(token);
+		}
+		catch (InvalidTokenException ex) {
+			this.contextHolder.clearContext();
+			this.entryPoint.commence(request, response, new InvalidBearerTokenException(ex.getMessage(), ex));
+			return;
+		}
+		SecurityContext context = this.contextHolder.createEmptyContext();
+		context.setAuthentication(
+				new MyUserAuthentication(new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId())));
+		this.contextHolder.setContext(context);
+		chain.doFilter(request, response);
+	}
+
+}

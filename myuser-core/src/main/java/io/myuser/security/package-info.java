@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.session;
+
+import org.jspecify.annotations.NullMarked;

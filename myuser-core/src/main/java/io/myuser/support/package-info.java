@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.support;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.support.persistence;
+
+import org.jspecify.annotations.NullMarked;

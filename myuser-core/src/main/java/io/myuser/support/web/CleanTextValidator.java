@@ -1,0 +1,17 @@
+package io.myuser.support.web;
+
+import io.myuser.support.Texts;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/**
+ * Checks {@link CleanText}.
+ */
+public final class CleanTextValidator implements ConstraintValidator<CleanText, String> {
+
+	@Override
+	public boolean isValid(String value, ConstraintValidatorContext context) {
+		return value == null || Texts.isClean(value);
+	}
+
+}

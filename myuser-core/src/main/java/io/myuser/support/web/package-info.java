@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.support.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.token;
+
+import org.jspecify.annotations.NullMarked;

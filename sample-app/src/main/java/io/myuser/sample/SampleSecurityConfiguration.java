@@ -1,0 +1,31 @@
+package io.myuser.sample;
+
+import io.myuser.security.MyUserHttpConfigurer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The host's own security: its API under {@code /api/**} accepts MyUser access tokens through
+ * {@link MyUserHttpConfigurer}; the home page and {@code /public/**} are open. MyUser's own chain, scoped to
+ * {@code /api/auth/**}, sits beside this one and takes precedence on its paths.
+ */
+@Configuration(proxyBeanMethods = false)
+class SampleSecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.csrf(AbstractHttpConfigurer::disable)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/public/**", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.with(MyUserHttpConfigurer.myUser(), Customizer.withDefaults());
+		return http.build();
+	}
+
+}
