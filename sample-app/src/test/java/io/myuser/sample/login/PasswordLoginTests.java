@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.myuser.account.User;
 import io.myuser.sample.test.HttpResult;
@@ -202,10 +201,6 @@ abstract class PasswordLoginTests extends IntegrationTestSupport {
 			String statusLine = reader.readLine();
 			return Integer.parseInt(statusLine.split(" ")[1]);
 		}
-	}
-
-	static UUID id(String value) {
-		return UUID.fromString(value);
 	}
 
 }

@@ -1,0 +1,8 @@
+package io.myuser.sample.domain;
+
+/**
+ * {@link DomainModelTests} on H2.
+ */
+class DomainModelH2Tests extends DomainModelTests {
+
+}

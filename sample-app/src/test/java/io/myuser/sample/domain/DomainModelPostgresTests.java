@@ -1,0 +1,11 @@
+package io.myuser.sample.domain;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link DomainModelTests} on PostgreSQL.
+ */
+@PostgresTest
+class DomainModelPostgresTests extends DomainModelTests {
+
+}

@@ -1,0 +1,132 @@
+package io.myuser.sample.login;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.myuser.account.MyUserPasswordEncoders;
+import io.myuser.account.User;
+import io.myuser.sample.test.IntegrationTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Password hashing through the host-replaceable {@link PasswordEncoder} bean: every failed login costs exactly one
+ * hash comparison whether or not the address is registered (no timing oracle), and old hashes are upgraded at
+ * the next successful login.
+ */
+@Import(PasswordHashingTests.CountingEncoderConfiguration.class)
+class PasswordHashingTests extends IntegrationTestSupport {
+
+	private static final String PASSWORD = "hashing is not free";
+
+	@Autowired
+	private CountingPasswordEncoder encoder;
+
+	@BeforeEach
+	void warmUp() {
+		// The first unknown-user login computes the equaliser hash once; keep it out of the counts.
+		login(uniqueEmail(), PASSWORD);
+	}
+
+	@Test
+	void the_host_password_encoder_bean_replaces_the_default() {
+		User user = createUser(uniqueEmail(), PASSWORD);
+
+		assertThat(this.jdbc.queryForObject("select password_hash from myuser_user where id = ?", String.class,
+				user.getId())).startsWith("{argon2}");
+		assertThat(this.encoder.encodes.get()).isPositive();
+	}
+
+	@Test
+	void every_failed_login_costs_exactly_one_hash_comparison() {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		String inactive = uniqueEmail();
+		this.accounts.setActive(createUser(inactive, PASSWORD).getId(), false);
+
+		assertThat(comparisonsFor(() -> login(uniqueEmail(), PASSWORD))).as("unknown email").isOne();
+		assertThat(comparisonsFor(() -> login(email, "not the password"))).as("wrong password").isOne();
+		assertThat(comparisonsFor(() -> login(inactive, PASSWORD))).as("inactive account").isOne();
+		assertThat(comparisonsFor(() -> login(email, PASSWORD))).as("success").isOne();
+	}
+
+	@Test
+	void an_account_without_a_password_also_costs_one_comparison_and_is_refused() {
+		String email = uniqueEmail();
+		this.accounts.createUser(new io.myuser.account.NewUser(email, null, "", "", true, false),
+				io.myuser.support.ClientInfo.NONE);
+
+		assertThat(comparisonsFor(() -> assertThat(login(email, PASSWORD).status()).isEqualTo(401))).isOne();
+	}
+
+	@Test
+	void a_bcrypt_hash_is_upgraded_to_argon2_at_the_next_successful_login() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		this.jdbc.update("update myuser_user set password_hash = ? where id = ?",
+				"{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD), user.getId());
+
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+
+		String hash = this.jdbc.queryForObject("select password_hash from myuser_user where id = ?", String.class,
+				user.getId());
+		assertThat(hash).startsWith("{argon2}");
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+	}
+
+	private int comparisonsFor(Runnable action) {
+		int before = this.encoder.matches.get();
+		action.run();
+		return this.encoder.matches.get() - before;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingEncoderConfiguration {
+
+		@Bean
+		CountingPasswordEncoder countingPasswordEncoder() {
+			return new CountingPasswordEncoder(MyUserPasswordEncoders.createDelegatingPasswordEncoder());
+		}
+
+	}
+
+	static final class CountingPasswordEncoder implements PasswordEncoder {
+
+		final AtomicInteger matches = new AtomicInteger();
+
+		final AtomicInteger encodes = new AtomicInteger();
+
+		private final PasswordEncoder delegate;
+
+		CountingPasswordEncoder(PasswordEncoder delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			this.encodes.incrementAndGet();
+			return this.delegate.encode(rawPassword);
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			this.matches.incrementAndGet();
+			return this.delegate.matches(rawPassword, encodedPassword);
+		}
+
+		@Override
+		public boolean upgradeEncoding(String encodedPassword) {
+			return this.delegate.upgradeEncoding(encodedPassword);
+		}
+
+	}
+
+}
