@@ -2,13 +2,16 @@ package io.myuser.autoconfigure.profile;
 
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import io.myuser.profile.Profile;
 import io.myuser.profile.ProfileController;
 import io.myuser.profile.ProfileRepository;
 import io.myuser.profile.ProfileService;
+import io.myuser.token.TokenService;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,7 +23,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Profiles and marketing consent ({@code myuser.profile.*}).
  */
-@AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
+@AutoConfiguration(before = HibernateJpaAutoConfiguration.class,
+		after = { MyUserAutoConfiguration.class, MyUserTokenAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.profile.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = Profile.class)
 @Import(MyUserProfileAutoConfiguration.ProfileWebConfiguration.class)
@@ -32,8 +36,13 @@ public final class MyUserProfileAutoConfiguration {
 		return new ProfileService(profiles, accounts);
 	}
 
+	/**
+	 * The profile endpoint needs MyUser's token authentication; without it ({@code myuser.token.enabled=false})
+	 * only the service is available.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean(TokenService.class)
 	static class ProfileWebConfiguration {
 
 		@Bean
