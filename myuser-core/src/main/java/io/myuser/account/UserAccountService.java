@@ -89,22 +89,31 @@ public class UserAccountService {
 	}
 
 	/**
-	 * Switch an account on or off. An inactive account cannot log in.
+	 * Switch an account on or off. An inactive account cannot log in, and deactivating one ends its sessions.
 	 * @param userId the account
 	 * @param active whether it may log in
 	 */
 	@Transactional
 	public void setActive(UUID userId, boolean active) {
-		this.users.findById(userId).ifPresent((user) -> user.setActive(active));
+		this.users.findById(userId).ifPresent((user) -> {
+			boolean wasActive = user.isActive();
+			user.setActive(active);
+			if (wasActive && !active) {
+				this.events.publishEvent(new AccountDisabled(userId, false));
+			}
+		});
 	}
 
 	/**
-	 * Soft-delete an account, freeing its email address for a new registration.
+	 * Soft-delete an account, freeing its email address for a new registration and ending its sessions.
 	 * @param userId the account
 	 */
 	@Transactional
 	public void softDelete(UUID userId) {
-		this.users.findById(userId).ifPresent((user) -> user.softDelete(this.clock.instant()));
+		this.users.findById(userId).ifPresent((user) -> {
+			user.softDelete(this.clock.instant());
+			this.events.publishEvent(new AccountDisabled(userId, true));
+		});
 	}
 
 }

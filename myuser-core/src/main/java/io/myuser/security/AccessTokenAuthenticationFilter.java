@@ -2,9 +2,6 @@ package io.myuser.security;
 
 import java.io.IOException;
 
-import io.myuser.token.InvalidTokenException;
-import io.myuser.token.TokenClaims;
-import io.myuser.token.TokenService;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class AccessTokenAuthenticationFilter extends OncePerRequestFilter {
 
-	private final TokenService tokens;
+	private final AccessTokenVerifier verifier;
 
 	private final AuthenticationEntryPoint entryPoint;
 
@@ -33,10 +30,10 @@ public final class AccessTokenAuthenticationFilter extends OncePerRequestFilter 
 
 	private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-	public AccessTokenAuthenticationFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
-		Assert.notNull(tokens, "tokens cannot be null");
+	public AccessTokenAuthenticationFilter(AccessTokenVerifier verifier, AuthenticationEntryPoint entryPoint) {
+		Assert.notNull(verifier, "verifier cannot be null");
 		Assert.notNull(entryPoint, "entryPoint cannot be null");
-		this.tokens = tokens;
+		this.verifier = verifier;
 		this.entryPoint = entryPoint;
 	}
 
@@ -66,18 +63,17 @@ public final class AccessTokenAuthenticationFilter extends OncePerRequestFilter 
 			chain.doFilter(request, response);
 			return;
 		}
-		TokenClaims claims;
+		AuthenticatedUser user;
 		try {
-			claims = this.tokens.verifyAccessToken(token);
+			user = this.verifier.verify(token);
 		}
-		catch (InvalidTokenException ex) {
+		catch (AuthenticationException ex) {
 			this.contextHolder.clearContext();
-			this.entryPoint.commence(request, response, new InvalidBearerTokenException(ex.getMessage(), ex));
+			this.entryPoint.commence(request, response, ex);
 			return;
 		}
 		SecurityContext context = this.contextHolder.createEmptyContext();
-		context.setAuthentication(
-				new MyUserAuthentication(new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId())));
+		context.setAuthentication(new MyUserAuthentication(user));
 		this.contextHolder.setContext(context);
 		chain.doFilter(request, response);
 	}

@@ -7,6 +7,10 @@ import org.springframework.security.core.AuthenticationException;
  */
 public class InvalidBearerTokenException extends AuthenticationException {
 
+	public InvalidBearerTokenException(String message) {
+		super(message);
+	}
+
 	public InvalidBearerTokenException(String message, Throwable cause) {
 		super(message, cause);
 	}

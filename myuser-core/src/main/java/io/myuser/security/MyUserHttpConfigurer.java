@@ -1,7 +1,6 @@
 package io.myuser.security;
 
 import io.myuser.support.web.ProblemResponseWriter;
-import io.myuser.token.TokenService;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,7 +52,7 @@ public final class MyUserHttpConfigurer extends AbstractHttpConfigurer<MyUserHtt
 		ApplicationContext context = context(http);
 		ProblemResponseWriter writer = context.getBean(ProblemResponseWriter.class);
 		AccessTokenAuthenticationFilter filter = new AccessTokenAuthenticationFilter(
-				context.getBean(TokenService.class), new ProblemAuthenticationEntryPoint(writer));
+				context.getBean(AccessTokenVerifier.class), new ProblemAuthenticationEntryPoint(writer));
 		http.addFilterBefore(postProcess(filter), AnonymousAuthenticationFilter.class);
 	}
 

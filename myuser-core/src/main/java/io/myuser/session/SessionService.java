@@ -3,28 +3,74 @@ package io.myuser.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.myuser.account.AccountDisabled;
 import io.myuser.support.ClientInfo;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 /**
- * Starts, lists and ends sessions.
+ * Starts, lists and ends sessions. Ending a session writes a revocation record that every node picks up, and
+ * makes the session's refresh tokens useless at once (refreshing checks the session row).
  */
 public class SessionService {
 
+	/** Revocation reasons. */
+	public static final String REASON_LOGOUT = "logout";
+
+	public static final String REASON_LOGOUT_ALL = "logout_all";
+
+	public static final String REASON_REVOKED = "revoked";
+
+	public static final String REASON_ADMIN = "admin";
+
+	public static final String REASON_PASSWORD_CHANGED = "password_changed";
+
+	public static final String REASON_ACCOUNT_DISABLED = "account_disabled";
+
+	public static final String REASON_TOKEN_REUSE = "token_reuse";
+
 	private final UserSessionRepository sessions;
+
+	private final TokenRevocationRepository revocations;
+
+	private final SessionRevocationCache revocationCache;
+
+	private final ApplicationEventPublisher events;
+
+	private final SessionSettings settings;
 
 	private final Clock clock;
 
-	public SessionService(UserSessionRepository sessions, Clock clock) {
+	private final Map<UUID, Instant> lastActivityWritten = new ConcurrentHashMap<>();
+
+	public SessionService(UserSessionRepository sessions, TokenRevocationRepository revocations,
+			SessionRevocationCache revocationCache, ApplicationEventPublisher events, SessionSettings settings,
+			Clock clock) {
 		Assert.notNull(sessions, "sessions cannot be null");
+		Assert.notNull(revocations, "revocations cannot be null");
+		Assert.notNull(revocationCache, "revocationCache cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.sessions = sessions;
+		this.revocations = revocations;
+		this.revocationCache = revocationCache;
+		this.events = events;
+		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -46,14 +92,167 @@ public class SessionService {
 	}
 
 	/**
-	 * List the live sessions of a user, newest first.
+	 * List the live sessions of a user, newest first: not revoked, not past their absolute lifetime and not idle
+	 * for longer than the idle timeout.
 	 * @param userId the user
 	 * @return the sessions
 	 */
 	@Transactional(readOnly = true)
 	public List<UserSession> liveSessions(UUID userId) {
 		Assert.notNull(userId, "userId cannot be null");
-		return this.sessions.findLiveByUserId(userId, this.clock.instant());
+		Instant now = this.clock.instant();
+		return this.sessions.findLiveByUserId(userId, now, now.minus(this.settings.idleTimeout()));
+	}
+
+	/**
+	 * Lock and return a session that can still be used, in the caller's transaction.
+	 * @param sessionId the session
+	 * @return the session, or empty when it is unknown, revoked, expired or idle
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<UserSession> findUsableForUpdate(UUID sessionId) {
+		Instant now = this.clock.instant();
+		return this.sessions.findForUpdate(sessionId).filter((session) -> isUsable(session, now));
+	}
+
+	/**
+	 * Whether a session is live at a time: not revoked, within its lifetime and not idle.
+	 * @param session the session
+	 * @param now the time
+	 * @return whether it can be used
+	 */
+	public boolean isUsable(UserSession session, Instant now) {
+		return session.isLive(now) && session.getLastActivity().plus(this.settings.idleTimeout()).isAfter(now);
+	}
+
+	/**
+	 * Record activity on a session in the caller's transaction (a refresh).
+	 * @param session the session
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordActivity(UserSession session) {
+		Instant now = this.clock.instant();
+		session.touch(now);
+		this.lastActivityWritten.put(session.getId(), now);
+	}
+
+	/**
+	 * Record activity on a session for a plain authenticated request, writing it at most once per
+	 * {@link SessionSettings#activityResolution()} per session.
+	 * @param sessionId the session
+	 */
+	public void recordRequestActivity(UUID sessionId) {
+		Instant now = this.clock.instant();
+		Instant threshold = now.minus(this.settings.activityResolution());
+		Instant written = this.lastActivityWritten.get(sessionId);
+		if (written != null && written.isAfter(threshold)) {
+			return;
+		}
+		this.lastActivityWritten.put(sessionId, now);
+		this.sessions.touchIfOlder(sessionId, now, threshold);
+		if (this.lastActivityWritten.size() > 100_000) {
+			this.lastActivityWritten.values().removeIf((instant) -> instant.isBefore(threshold));
+		}
+	}
+
+	/**
+	 * Whether a session's access tokens are refused. Answered from memory, without a database query.
+	 * @param sessionId the session
+	 * @return whether the session is revoked
+	 */
+	public boolean isRevoked(UUID sessionId) {
+		return this.revocationCache.isRevoked(sessionId);
+	}
+
+	/**
+	 * End one session of a user.
+	 * @param userId the owner
+	 * @param sessionId the session
+	 * @param reason why
+	 * @param client who ends it
+	 * @return whether a live session of that user was ended
+	 */
+	@Transactional
+	public boolean revoke(UUID userId, UUID sessionId, String reason, ClientInfo client) {
+		Assert.notNull(userId, "userId cannot be null");
+		Assert.notNull(sessionId, "sessionId cannot be null");
+		Optional<UserSession> session = this.sessions.findByIdAndUserId(sessionId, userId)
+			.filter((candidate) -> candidate.getRevokedAt() == null);
+		if (session.isEmpty()) {
+			return false;
+		}
+		revokeAll(userId, List.of(session.get()), reason, client);
+		return true;
+	}
+
+	/**
+	 * End every live session of a user (all devices), for example from an administration screen.
+	 * @param userId the user
+	 * @param reason why
+	 * @param client who ends them
+	 * @return the number of sessions ended
+	 */
+	@Transactional
+	public int revokeAllForUser(UUID userId, String reason, ClientInfo client) {
+		return revokeAllForUserExcept(userId, null, reason, client);
+	}
+
+	/**
+	 * End every live session of a user but one (the one making the request, after a password change).
+	 * @param userId the user
+	 * @param keptSessionId the session to keep, or {@code null} to end all
+	 * @param reason why
+	 * @param client who ends them
+	 * @return the number of sessions ended
+	 */
+	@Transactional
+	public int revokeAllForUserExcept(UUID userId, @Nullable UUID keptSessionId, String reason, ClientInfo client) {
+		Assert.notNull(userId, "userId cannot be null");
+		List<UserSession> open = this.sessions.findUnrevokedByUserId(userId)
+			.stream()
+			.filter((session) -> !session.getId().equals(keptSessionId))
+			.toList();
+		revokeAll(userId, open, reason, client);
+		return open.size();
+	}
+
+	/**
+	 * End every session of a user whose account was deactivated or deleted, in that transaction.
+	 * @param event the account change
+	 */
+	@EventListener
+	public void onAccountDisabled(AccountDisabled event) {
+		revokeAllForUser(event.userId(), REASON_ACCOUNT_DISABLED, ClientInfo.NONE);
+	}
+
+	private void revokeAll(UUID userId, List<UserSession> targets, String reason, ClientInfo client) {
+		if (targets.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.settings.revocationHorizon());
+		List<UUID> ids = new ArrayList<>();
+		for (UserSession session : targets) {
+			session.revoke(now, reason);
+			this.revocations.save(new TokenRevocation(session.getId(), userId, reason, now, expiresAt));
+			ids.add(session.getId());
+		}
+		afterCommit(() -> ids.forEach((id) -> this.revocationCache.add(id, expiresAt)));
+		this.events.publishEvent(new SessionRevoked(userId, List.copyOf(ids), reason, client));
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
 	}
 
 }

@@ -42,6 +42,9 @@ public class RefreshToken extends BaseEntity {
 	@Column(name = "revoked_at")
 	private @Nullable Instant revokedAt;
 
+	@Column(name = "successor_ciphertext", length = 4000)
+	private @Nullable String successorCiphertext;
+
 	protected RefreshToken() {
 		this.tokenHash = "";
 		this.sessionId = new UUID(0, 0);
@@ -83,6 +86,20 @@ public class RefreshToken extends BaseEntity {
 
 	public @Nullable Instant getRevokedAt() {
 		return this.revokedAt;
+	}
+
+	@Nullable String getSuccessorCiphertext() {
+		return this.successorCiphertext;
+	}
+
+	boolean isRotated() {
+		return this.rotatedAt != null;
+	}
+
+	void rotate(Instant now, UUID successorId, String successorCiphertext) {
+		this.rotatedAt = now;
+		this.replacedById = successorId;
+		this.successorCiphertext = successorCiphertext;
 	}
 
 }

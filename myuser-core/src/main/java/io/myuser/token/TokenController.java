@@ -1,5 +1,8 @@
 package io.myuser.token;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.InvalidRequestException;
 import io.myuser.support.web.MyUserApi;
@@ -13,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST token/}: password login.
+ * {@code token/}: password login; {@code token/refresh/}: new tokens for a refresh token; {@code token/verify/}:
+ * whether a token is valid and unrevoked.
  */
 @MyUserApi
 @RestController
@@ -21,12 +25,17 @@ public class TokenController {
 
 	private final PasswordLoginService loginService;
 
+	private final TokenService tokens;
+
 	private final ClientInfoResolver clientInfoResolver;
 
-	public TokenController(PasswordLoginService loginService, ClientInfoResolver clientInfoResolver) {
+	public TokenController(PasswordLoginService loginService, TokenService tokens,
+			ClientInfoResolver clientInfoResolver) {
 		Assert.notNull(loginService, "loginService cannot be null");
+		Assert.notNull(tokens, "tokens cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.loginService = loginService;
+		this.tokens = tokens;
 		this.clientInfoResolver = clientInfoResolver;
 	}
 
@@ -38,6 +47,34 @@ public class TokenController {
 		}
 		TokenPair pair = this.loginService.login(email, body.password(), this.clientInfoResolver.resolve(request));
 		return new TokenResponse(pair.access(), pair.refresh());
+	}
+
+	@PostMapping(path = "/token/refresh", consumes = "application/json")
+	public Map<String, String> refresh(@Valid @RequestBody TokenRequests.Refresh body, HttpServletRequest request) {
+		RefreshOutcome outcome;
+		try {
+			outcome = this.tokens.refresh(body.refresh(), this.clientInfoResolver.resolve(request));
+		}
+		catch (InvalidTokenException ex) {
+			throw new TokenRefusedException(ex.getMessage());
+		}
+		Map<String, String> answer = new LinkedHashMap<>();
+		answer.put("access", outcome.access());
+		if (outcome.refresh() != null) {
+			answer.put("refresh", outcome.refresh());
+		}
+		return answer;
+	}
+
+	@PostMapping(path = "/token/verify", consumes = "application/json")
+	public Map<String, String> verify(@Valid @RequestBody TokenRequests.Verify body) {
+		try {
+			this.tokens.verifyAnyToken(body.token());
+		}
+		catch (InvalidTokenException ex) {
+			throw new TokenRefusedException(ex.getMessage());
+		}
+		return Map.of();
 	}
 
 }

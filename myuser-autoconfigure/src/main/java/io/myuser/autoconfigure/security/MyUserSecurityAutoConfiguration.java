@@ -7,7 +7,7 @@ import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import io.myuser.security.AuthenticatedOrUnmappedAuthorizationManager;
 import io.myuser.security.MyUserHttpConfigurer;
 import io.myuser.support.web.HandlerPresence;
-import io.myuser.token.TokenService;
+import io.myuser.security.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +42,7 @@ import org.springframework.web.servlet.HandlerMapping;
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
-@ConditionalOnBean(TokenService.class)
+@ConditionalOnBean(AccessTokenVerifier.class)
 public final class MyUserSecurityAutoConfiguration {
 
 	/** Order of {@code myUserSecurityFilterChain}: ahead of host chains, which it never overlaps. */

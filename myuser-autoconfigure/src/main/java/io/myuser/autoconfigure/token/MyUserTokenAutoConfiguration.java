@@ -6,11 +6,20 @@ import io.myuser.account.PasswordAuthenticator;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
+import io.myuser.autoconfigure.session.MyUserSessionProperties;
+import io.myuser.security.AccessTokenVerifier;
+import io.myuser.session.SessionController;
+import io.myuser.session.SessionRevocationCache;
 import io.myuser.session.SessionService;
+import io.myuser.session.SessionSettings;
+import io.myuser.session.TokenRevocationRepository;
 import io.myuser.session.UserSession;
 import io.myuser.session.UserSessionRepository;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.JjwtTokenCodec;
+import io.myuser.token.LogoutController;
+import io.myuser.token.RefreshSettings;
+import io.myuser.token.SessionAwareAccessTokenVerifier;
 import io.myuser.token.PasswordLoginService;
 import io.myuser.token.RefreshToken;
 import io.myuser.token.RefreshTokenRepository;
@@ -41,7 +50,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = { RefreshToken.class, UserSession.class })
-@EnableConfigurationProperties(MyUserTokenProperties.class)
+@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserSessionProperties.class })
 @Import(MyUserTokenAutoConfiguration.TokenWebConfiguration.class)
 public final class MyUserTokenAutoConfiguration {
 
@@ -63,15 +72,46 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionService myUserSessionService(UserSessionRepository sessions, Clock clock) {
-		return new SessionService(sessions, clock);
+	RefreshSettings myUserRefreshSettings(MyUserTokenProperties properties) {
+		return new RefreshSettings(properties.isRotateRefreshTokens(), properties.getReuseGracePeriod());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionSettings myUserSessionSettings(MyUserSessionProperties properties, TokenSettings tokenSettings) {
+		return new SessionSettings(properties.getIdleTimeout(), properties.getActivityResolution(),
+				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionRevocationCache myUserSessionRevocationCache(TokenRevocationRepository revocations, Clock clock,
+			MyUserSessionProperties properties) {
+		return new SessionRevocationCache(revocations, clock, properties.getRevocation().getPollInterval(),
+				properties.getRevocation().getPollOverlap());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionService myUserSessionService(UserSessionRepository sessions, TokenRevocationRepository revocations,
+			SessionRevocationCache revocationCache, ApplicationEventPublisher events, SessionSettings settings,
+			Clock clock) {
+		return new SessionService(sessions, revocations, revocationCache, events, settings, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	TokenService myUserTokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
-			TokenSettings settings, Clock clock) {
-		return new TokenService(codec, refreshTokens, sessions, settings, clock);
+			TokenSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
+				transactionManager, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccessTokenVerifier myUserAccessTokenVerifier(TokenService tokens, SessionService sessions) {
+		return new SessionAwareAccessTokenVerifier(tokens, sessions);
 	}
 
 	@Bean
@@ -89,9 +129,23 @@ public final class MyUserTokenAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TokenController myUserTokenController(PasswordLoginService loginService,
+		TokenController myUserTokenController(PasswordLoginService loginService, TokenService tokens,
 				ClientInfoResolver clientInfoResolver) {
-			return new TokenController(loginService, clientInfoResolver);
+			return new TokenController(loginService, tokens, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		LogoutController myUserLogoutController(SessionService sessions, TokenService tokens,
+				ClientInfoResolver clientInfoResolver) {
+			return new LogoutController(sessions, tokens, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "myuser.session.enabled", matchIfMissing = true)
+		SessionController myUserSessionController(SessionService sessions, ClientInfoResolver clientInfoResolver) {
+			return new SessionController(sessions, clientInfoResolver);
 		}
 
 	}

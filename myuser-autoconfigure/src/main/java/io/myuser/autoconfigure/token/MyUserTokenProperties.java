@@ -33,6 +33,12 @@ public class MyUserTokenProperties {
 	private boolean rotateRefreshTokens = true;
 
 	/**
+	 * How long after a rotation the same retired refresh token may be presented again and get the same new pair
+	 * (tabs racing, a lost response). Presenting it later revokes the whole session as token theft.
+	 */
+	private Duration reuseGracePeriod = Duration.ofSeconds(10);
+
+	/**
 	 * Issuer written to the "iss" claim and required of incoming tokens. Unset means no issuer.
 	 */
 	private @Nullable String issuer;
@@ -79,6 +85,14 @@ public class MyUserTokenProperties {
 
 	public void setRotateRefreshTokens(boolean rotateRefreshTokens) {
 		this.rotateRefreshTokens = rotateRefreshTokens;
+	}
+
+	public Duration getReuseGracePeriod() {
+		return this.reuseGracePeriod;
+	}
+
+	public void setReuseGracePeriod(Duration reuseGracePeriod) {
+		this.reuseGracePeriod = reuseGracePeriod;
 	}
 
 	public @Nullable String getIssuer() {

@@ -1,0 +1,94 @@
+package io.myuser.autoconfigure.session;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Session properties.
+ */
+@ConfigurationProperties("myuser.session")
+public class MyUserSessionProperties {
+
+	/**
+	 * Whether the sessions API (listing and ending one's own sessions) is enabled. Sessions themselves always
+	 * exist while token authentication is enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * A session that saw no refresh and no request for this long ends.
+	 */
+	private Duration idleTimeout = Duration.ofDays(30);
+
+	/**
+	 * How stale a session's last activity may get on plain authenticated requests before it is written again.
+	 */
+	private Duration activityResolution = Duration.ofMinutes(1);
+
+	private final Revocation revocation = new Revocation();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
+	}
+
+	public void setIdleTimeout(Duration idleTimeout) {
+		this.idleTimeout = idleTimeout;
+	}
+
+	public Duration getActivityResolution() {
+		return this.activityResolution;
+	}
+
+	public void setActivityResolution(Duration activityResolution) {
+		this.activityResolution = activityResolution;
+	}
+
+	public Revocation getRevocation() {
+		return this.revocation;
+	}
+
+	/**
+	 * How revocations reach every node.
+	 */
+	public static class Revocation {
+
+		/**
+		 * How often each node loads the revocations other nodes wrote. This bounds how long another node may still
+		 * accept an access token of a revoked session; the node that revokes refuses it at once.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(2);
+
+		/**
+		 * How far back each load reaches before the newest revocation already seen, to catch revocations that
+		 * committed late or came from a node whose clock is behind.
+		 */
+		private Duration pollOverlap = Duration.ofMinutes(1);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getPollOverlap() {
+			return this.pollOverlap;
+		}
+
+		public void setPollOverlap(Duration pollOverlap) {
+			this.pollOverlap = pollOverlap;
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.session;
+
+import org.jspecify.annotations.NullMarked;

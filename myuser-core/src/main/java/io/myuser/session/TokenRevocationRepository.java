@@ -1,0 +1,24 @@
+package io.myuser.session;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Stored session revocations.
+ */
+public interface TokenRevocationRepository extends JpaRepository<TokenRevocation, UUID> {
+
+	@Query("select r from TokenRevocation r where r.revokedAt >= :since and r.expiresAt > :now order by r.revokedAt")
+	List<TokenRevocation> findRevokedSince(@Param("since") Instant since, @Param("now") Instant now);
+
+	@Modifying
+	@Query("delete from TokenRevocation r where r.expiresAt <= :now")
+	int deleteExpired(@Param("now") Instant now);
+
+}

@@ -1,0 +1,40 @@
+package io.myuser.token;
+
+import io.myuser.security.AccessTokenVerifier;
+import io.myuser.security.AuthenticatedUser;
+import io.myuser.security.InvalidBearerTokenException;
+import io.myuser.session.SessionService;
+
+import org.springframework.util.Assert;
+
+/**
+ * The default {@link AccessTokenVerifier}: verifies an access token with {@link TokenService} (signature, claims
+ * and the in-memory revocation cache) and notes activity on its session, written at most once a minute.
+ */
+public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifier {
+
+	private final TokenService tokens;
+
+	private final SessionService sessions;
+
+	public SessionAwareAccessTokenVerifier(TokenService tokens, SessionService sessions) {
+		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(sessions, "sessions cannot be null");
+		this.tokens = tokens;
+		this.sessions = sessions;
+	}
+
+	@Override
+	public AuthenticatedUser verify(String token) {
+		TokenClaims claims;
+		try {
+			claims = this.tokens.verifyAccessToken(token);
+		}
+		catch (InvalidTokenException ex) {
+			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+		}
+		this.sessions.recordRequestActivity(claims.sessionId());
+		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId());
+	}
+
+}
