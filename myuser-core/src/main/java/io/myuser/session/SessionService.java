@@ -88,7 +88,9 @@ public class SessionService {
 		Assert.notNull(client, "client cannot be null");
 		Assert.hasText(loginMethod, "loginMethod cannot be empty");
 		Instant now = this.clock.instant();
-		return this.sessions.save(new UserSession(userId, client, loginMethod, now, now.plus(lifetime)));
+		UserSession session = this.sessions.save(new UserSession(userId, client, loginMethod, now, now.plus(lifetime)));
+		this.lastActivityWritten.put(session.getId(), now);
+		return session;
 	}
 
 	/**
@@ -143,13 +145,16 @@ public class SessionService {
 	 */
 	public void recordRequestActivity(UUID sessionId) {
 		Instant now = this.clock.instant();
-		Instant threshold = now.minus(this.settings.activityResolution());
+		Duration resolution = this.settings.activityResolution();
+		Instant threshold = now.minus(resolution);
 		Instant written = this.lastActivityWritten.get(sessionId);
 		if (written != null && written.isAfter(threshold)) {
 			return;
 		}
-		this.lastActivityWritten.put(sessionId, now);
-		this.sessions.touchIfOlder(sessionId, now, threshold);
+		boolean updated = this.sessions.touchIfOlder(sessionId, now, threshold) > 0;
+		// Not updated: the stored time is already recent (another node or a refresh wrote it). Without reading it,
+		// assume it is half a resolution old, so this node tries again at most twice per resolution.
+		this.lastActivityWritten.put(sessionId, updated ? now : now.minus(resolution.dividedBy(2)));
 		if (this.lastActivityWritten.size() > 100_000) {
 			this.lastActivityWritten.values().removeIf((instant) -> instant.isBefore(threshold));
 		}
