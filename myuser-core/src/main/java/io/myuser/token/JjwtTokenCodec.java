@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.crypto.SecretKey;
+import java.security.Key;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -14,16 +14,20 @@ import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.JwtParserBuilder;
+import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.Keys;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
 
 /**
- * The default {@link TokenCodec}: HS256 JWTs signed and verified with jjwt. Tokens signed with any other algorithm,
- * unsigned tokens ({@code alg: none}), encrypted tokens and tokens without the MyUser claims are refused.
+ * The default {@link TokenCodec}: JWTs signed and verified with jjwt, with the keys of {@link JwtKeys} (HS256 by
+ * default, RS256 or ES256 with a key pair). The key is chosen by the token's {@code kid} and must match the
+ * token's {@code alg}; unsigned tokens ({@code alg: none}), algorithm confusion, encrypted tokens and tokens
+ * without the MyUser claims are refused.
  */
 public final class JjwtTokenCodec implements TokenCodec {
 
@@ -36,11 +40,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 
 	static final String CLAIM_TOKEN_TYPE = "token_type";
 
-	private static final String ALGORITHM = "HS256";
-
-	private final SecretKey key;
-
-	private final @Nullable String keyId;
+	private final JwtKeys keys;
 
 	private final TokenSettings settings;
 
@@ -58,18 +58,35 @@ public final class JjwtTokenCodec implements TokenCodec {
 	 */
 	public JjwtTokenCodec(byte[] secret, @Nullable String keyId, TokenSettings settings, JsonMapper jsonMapper,
 			Clock clock) {
-		Assert.notNull(secret, "secret cannot be null");
-		Assert.isTrue(secret.length >= MIN_SECRET_BYTES,
-				() -> "secret must be at least " + (MIN_SECRET_BYTES * 8) + " bits");
+		this(hmacKeys(secret, keyId), settings, jsonMapper, clock);
+	}
+
+	/**
+	 * Create a codec.
+	 * @param keys the signing key and the keys accepted for verification
+	 * @param settings issuer, audience and leeway
+	 * @param jsonMapper the JSON mapper
+	 * @param clock the clock against which expiry is checked
+	 */
+	public JjwtTokenCodec(JwtKeys keys, TokenSettings settings, JsonMapper jsonMapper, Clock clock) {
+		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
-		this.key = Keys.hmacShaKeyFor(secret);
-		this.keyId = keyId;
+		this.keys = keys;
 		this.settings = settings;
 		this.serializer = new JacksonJwtSerializer(jsonMapper);
 		JwtParserBuilder builder = Jwts.parser()
-			.verifyWith(this.key)
+			.keyLocator(new LocatorAdapter<Key>() {
+				@Override
+				protected @Nullable Key locate(JwsHeader header) {
+					Key key = keys.verificationKey(header.getKeyId(), header.getAlgorithm());
+					if (key == null) {
+						throw new InvalidTokenException("Token is invalid");
+					}
+					return key;
+				}
+			})
 			.json(new JacksonJwtDeserializer(jsonMapper))
 			.clock(() -> Date.from(clock.instant()))
 			.clockSkewSeconds(settings.clockSkew().toSeconds());
@@ -86,8 +103,8 @@ public final class JjwtTokenCodec implements TokenCodec {
 	public String encode(TokenClaims claims) {
 		Assert.notNull(claims, "claims cannot be null");
 		JwtBuilder builder = Jwts.builder().json(this.serializer);
-		if (this.keyId != null) {
-			builder.header().keyId(this.keyId).and();
+		if (this.keys.keyId() != null) {
+			builder.header().keyId(this.keys.keyId()).and();
 		}
 		builder.subject(claims.userId().toString())
 			.claim(CLAIM_USER_ID, claims.userId().toString())
@@ -102,7 +119,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 		if (this.settings.audience() != null) {
 			builder.audience().add(this.settings.audience()).and();
 		}
-		return builder.signWith(this.key, Jwts.SIG.HS256).compact();
+		return builder.signWith(this.keys.signingKey(), signatureAlgorithm(this.keys.algorithm())).compact();
 	}
 
 	@Override
@@ -118,11 +135,11 @@ public final class JjwtTokenCodec implements TokenCodec {
 		catch (ExpiredJwtException ex) {
 			throw new InvalidTokenException("Token has expired", ex);
 		}
+		catch (InvalidTokenException ex) {
+			throw ex;
+		}
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
 			throw new InvalidTokenException("Token is invalid", ex);
-		}
-		if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())) {
-			throw new InvalidTokenException("Token is invalid");
 		}
 		Claims claims = jws.getPayload();
 		String type = stringClaim(claims, CLAIM_TOKEN_TYPE);
@@ -138,6 +155,23 @@ public final class JjwtTokenCodec implements TokenCodec {
 		}
 		return new TokenClaims(userId, uuid(stringClaim(claims, CLAIM_SESSION_ID)), claims.getId(), expectedType,
 				claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+	}
+
+	private static JwtKeys hmacKeys(byte[] secret, @Nullable String keyId) {
+		Assert.notNull(secret, "secret cannot be null");
+		Assert.isTrue(secret.length >= MIN_SECRET_BYTES,
+				() -> "secret must be at least " + (MIN_SECRET_BYTES * 8) + " bits");
+		return JwtKeys.hmac(secret, keyId);
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static SecureDigestAlgorithm signatureAlgorithm(String name) {
+		return switch (name) {
+			case JwtKeys.HS256 -> Jwts.SIG.HS256;
+			case JwtKeys.RS256 -> Jwts.SIG.RS256;
+			case JwtKeys.ES256 -> Jwts.SIG.ES256;
+			default -> throw new IllegalStateException("Unsupported algorithm " + name);
+		};
 	}
 
 	private static @Nullable String stringClaim(Map<String, ?> claims, String name) {

@@ -27,7 +27,11 @@ public class InvalidSigningKeyException extends RuntimeException {
 		/** The secret has fewer than 256 bits. */
 		TOO_SHORT,
 		/** The secret says "base64:" but is not base64. */
-		NOT_BASE64
+		NOT_BASE64,
+		/** RS256 or ES256 without a key pair or key id. */
+		MISSING_KEY_PAIR,
+		/** An algorithm other than HS256, RS256 and ES256. */
+		UNSUPPORTED_ALGORITHM
 
 	}
 

@@ -17,7 +17,14 @@ public class InvalidSigningKeyFailureAnalyzer extends AbstractFailureAnalyzer<In
 					+ "('myuser.token.signing.secret') is shorter than 256 bits (32 bytes). " + cause.getMessage();
 			case NOT_BASE64 -> "MyUser cannot sign tokens: the JWT signing secret "
 					+ "('myuser.token.signing.secret') starts with 'base64:' but the rest is not valid base64.";
+			case MISSING_KEY_PAIR, UNSUPPORTED_ALGORITHM -> "MyUser cannot sign tokens: " + cause.getMessage() + ".";
 		};
+		if (cause.getReason() == InvalidSigningKeyException.Reason.MISSING_KEY_PAIR
+				|| cause.getReason() == InvalidSigningKeyException.Reason.UNSUPPORTED_ALGORITHM) {
+			return new FailureAnalysis(description, "Set myuser.token.signing.algorithm to HS256 (with "
+					+ "myuser.token.signing.secret) or to RS256/ES256 with myuser.token.signing.private-key-location, "
+					+ "public-key-location (PEM, PKCS#8 and X.509) and key-id.", cause);
+		}
 		String action = "Set 'myuser.token.signing.secret' to at least 32 random bytes, for example from an "
 				+ "environment variable: MYUSER_TOKEN_SIGNING_SECRET=base64:$(openssl rand -base64 32). "
 				+ "Keep the same secret on every node and across restarts, or issued tokens stop working.";

@@ -17,6 +17,8 @@ import io.myuser.session.UserSession;
 import io.myuser.session.UserSessionRepository;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.JjwtTokenCodec;
+import io.myuser.token.JwkSetController;
+import io.myuser.token.JwtKeys;
 import io.myuser.token.LogoutController;
 import io.myuser.token.RefreshSettings;
 import io.myuser.token.SessionAwareAccessTokenVerifier;
@@ -63,11 +65,15 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenCodec myUserTokenCodec(MyUserTokenProperties properties, TokenSettings settings,
-			ObjectProvider<JsonMapper> jsonMapper, Clock clock) {
-		byte[] secret = SigningSecrets.decode(properties.getSigning().getSecret());
-		return new JjwtTokenCodec(secret, properties.getSigning().getKeyId(), settings,
-				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), clock);
+	JwtKeys myUserJwtKeys(MyUserTokenProperties properties) {
+		return SigningSecrets.keys(properties.getSigning());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TokenCodec myUserTokenCodec(JwtKeys keys, TokenSettings settings, ObjectProvider<JsonMapper> jsonMapper,
+			Clock clock) {
+		return new JjwtTokenCodec(keys, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), clock);
 	}
 
 	@Bean
@@ -132,6 +138,12 @@ public final class MyUserTokenAutoConfiguration {
 		TokenController myUserTokenController(PasswordLoginService loginService, TokenService tokens,
 				ClientInfoResolver clientInfoResolver) {
 			return new TokenController(loginService, tokens, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwkSetController myUserJwkSetController(JwtKeys keys) {
+			return new JwkSetController(keys);
 		}
 
 		@Bean

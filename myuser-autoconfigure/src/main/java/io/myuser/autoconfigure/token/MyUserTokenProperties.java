@@ -1,10 +1,13 @@
 package io.myuser.autoconfigure.token;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 
 /**
  * Token and session properties.
@@ -129,6 +132,28 @@ public class MyUserTokenProperties {
 	public static class Signing {
 
 		/**
+		 * Signature algorithm: HS256 with a shared secret, or RS256 / ES256 with a key pair whose public key is
+		 * published at {base-path}/.well-known/jwks.json.
+		 */
+		private String algorithm = "HS256";
+
+		/**
+		 * PEM file of the PKCS#8 private key for RS256 or ES256, for example "file:/run/secrets/jwt.key".
+		 */
+		private @Nullable Resource privateKeyLocation;
+
+		/**
+		 * PEM file of the X.509 public key matching the private key.
+		 */
+		private @Nullable Resource publicKeyLocation;
+
+		/**
+		 * Public keys of previous key pairs, still accepted and published after a key rotation until the tokens
+		 * they signed have expired.
+		 */
+		private List<PreviousKey> previousKeys = new ArrayList<>();
+
+		/**
 		 * HS256 signing secret: at least 32 bytes (256 bits) of UTF-8 text, or "base64:" followed by the base64 of
 		 * at least 32 bytes. Required; keep it out of source control.
 		 */
@@ -138,6 +163,38 @@ public class MyUserTokenProperties {
 		 * Key id written to the "kid" header of issued tokens. Unset means no key id.
 		 */
 		private @Nullable String keyId;
+
+		public String getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public @Nullable Resource getPrivateKeyLocation() {
+			return this.privateKeyLocation;
+		}
+
+		public void setPrivateKeyLocation(@Nullable Resource privateKeyLocation) {
+			this.privateKeyLocation = privateKeyLocation;
+		}
+
+		public @Nullable Resource getPublicKeyLocation() {
+			return this.publicKeyLocation;
+		}
+
+		public void setPublicKeyLocation(@Nullable Resource publicKeyLocation) {
+			this.publicKeyLocation = publicKeyLocation;
+		}
+
+		public List<PreviousKey> getPreviousKeys() {
+			return this.previousKeys;
+		}
+
+		public void setPreviousKeys(List<PreviousKey> previousKeys) {
+			this.previousKeys = previousKeys;
+		}
 
 		public @Nullable String getSecret() {
 			return this.secret;
@@ -153,6 +210,52 @@ public class MyUserTokenProperties {
 
 		public void setKeyId(@Nullable String keyId) {
 			this.keyId = keyId;
+		}
+
+	}
+
+	/**
+	 * The public key of a previous signing key pair.
+	 */
+	public static class PreviousKey {
+
+		/**
+		 * Key id ("kid") the previous key signed with.
+		 */
+		private @Nullable String keyId;
+
+		/**
+		 * Algorithm the previous key signed with (RS256 or ES256).
+		 */
+		private String algorithm = "RS256";
+
+		/**
+		 * PEM file of the previous X.509 public key.
+		 */
+		private @Nullable Resource publicKeyLocation;
+
+		public @Nullable String getKeyId() {
+			return this.keyId;
+		}
+
+		public void setKeyId(@Nullable String keyId) {
+			this.keyId = keyId;
+		}
+
+		public String getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public @Nullable Resource getPublicKeyLocation() {
+			return this.publicKeyLocation;
+		}
+
+		public void setPublicKeyLocation(@Nullable Resource publicKeyLocation) {
+			this.publicKeyLocation = publicKeyLocation;
 		}
 
 	}

@@ -1,0 +1,8 @@
+package io.myuser.sample.tokens;
+
+/**
+ * {@link AsymmetricKeyTests} on H2.
+ */
+class AsymmetricKeyH2Tests extends AsymmetricKeyTests {
+
+}

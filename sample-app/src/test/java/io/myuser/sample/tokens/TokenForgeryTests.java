@@ -1,0 +1,133 @@
+package io.myuser.sample.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import io.myuser.sample.test.HttpResult;
+import io.myuser.sample.test.IntegrationTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Forged, altered and misused tokens are all refused with 401 on a protected route (HS256, the default).
+ */
+abstract class TokenForgeryTests extends IntegrationTestSupport {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private String access;
+
+	private String refresh;
+
+	@BeforeEach
+	void logIn() {
+		String email = uniqueEmail();
+		createUser(email, "forgery passphrase");
+		HttpResult login = login(email, "forgery passphrase");
+		this.access = login.json().get("access").asString();
+		this.refresh = login.json().get("refresh").asString();
+		assertThat(profileStatus(this.access)).isEqualTo(200);
+	}
+
+	@Test
+	void an_unsigned_alg_none_token_is_refused() {
+		String[] parts = this.access.split("\\.");
+		String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+
+		assertThat(profileStatus(header + "." + parts[1] + ".")).isEqualTo(401);
+		assertThat(profileStatus(header + "." + parts[1] + "." + parts[2])).isEqualTo(401);
+	}
+
+	@Test
+	void a_token_signed_with_another_secret_is_refused() {
+		String forged = TestJwts.builder()
+			.claims(claims(this.access))
+			.signWith(Keys.hmacShaKeyFor("another-secret-of-enough-length-0123456789".getBytes(StandardCharsets.UTF_8)),
+					Jwts.SIG.HS256)
+			.compact();
+
+		assertThat(profileStatus(forged)).isEqualTo(401);
+	}
+
+	@Test
+	void a_token_signed_with_another_algorithm_is_refused() throws Exception {
+		KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+		String rs256 = TestJwts.builder().claims(claims(this.access)).signWith(rsa.getPrivate(), Jwts.SIG.RS256).compact();
+		String hs512 = TestJwts.builder()
+			.claims(claims(this.access))
+			.signWith(Keys.hmacShaKeyFor(new byte[64]), Jwts.SIG.HS512)
+			.compact();
+
+		assertThat(profileStatus(rs256)).isEqualTo(401);
+		assertThat(profileStatus(hs512)).isEqualTo(401);
+	}
+
+	@Test
+	void a_token_whose_payload_was_changed_in_the_middle_is_refused() {
+		String[] parts = this.access.split("\\.");
+		char[] payload = parts[1].toCharArray();
+		int middle = payload.length / 2;
+		payload[middle] = (payload[middle] == 'A') ? 'B' : 'A';
+
+		assertThat(profileStatus(parts[0] + "." + new String(payload) + "." + parts[2])).isEqualTo(401);
+	}
+
+	@Test
+	void an_expired_token_is_refused() {
+		this.clock.advance(Duration.ofMinutes(15).plusSeconds(31));
+
+		HttpResult result = getWithToken(BASE + "/profile/", this.access);
+
+		assertThat(result.status()).isEqualTo(401);
+		assertThat(result.json().get("detail").asString()).contains("expired");
+	}
+
+	@Test
+	void a_token_within_the_clock_leeway_is_still_accepted() {
+		this.clock.advance(Duration.ofMinutes(15).plusSeconds(20));
+
+		assertThat(profileStatus(this.access)).isEqualTo(200);
+	}
+
+	@Test
+	void a_refresh_token_is_no_access_token_and_an_access_token_no_refresh_token() {
+		assertThat(profileStatus(this.refresh)).isEqualTo(401);
+		assertThat(postJson(BASE + "/token/refresh/", json(Map.of("refresh", this.access))).status()).isEqualTo(401);
+	}
+
+	@Test
+	void with_a_shared_secret_there_is_no_jwk_set_to_publish() {
+		HttpResult result = get(BASE + "/.well-known/jwks.json");
+
+		assertThat(result.status()).isEqualTo(404);
+		assertThat(result.isProblem()).isTrue();
+	}
+
+	private int profileStatus(String token) {
+		return getWithToken(BASE + "/profile/", token).status();
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> claims(String token) {
+		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+		Map<String, Object> claims = JSON.readValue(payload, Map.class);
+		claims.put("exp", new Date(((Number) claims.get("exp")).longValue() * 1000));
+		claims.put("iat", new Date(((Number) claims.get("iat")).longValue() * 1000));
+		return claims;
+	}
+
+	static String base64(String json) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
