@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +19,8 @@ import org.springframework.util.function.SingletonSupplier;
  * time and re-hashes the password when the stored hash uses an outdated algorithm or strength.
  */
 public class PasswordAuthenticator {
+
+	private static final Logger logger = LoggerFactory.getLogger(PasswordAuthenticator.class);
 
 	private final UserRepository users;
 
@@ -34,6 +38,17 @@ public class PasswordAuthenticator {
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
 		this.dummyHash = SingletonSupplier.of(() -> passwordEncoder.encode("myuser-timing-equaliser"));
+	}
+
+	private boolean matches(String rawPassword, String hash) {
+		try {
+			return this.passwordEncoder.matches(rawPassword, hash);
+		}
+		catch (IllegalArgumentException ex) {
+			// A stored hash no encoder understands (no "{id}" prefix, unknown id): the login fails like any other.
+			logger.warn("Stored password hash has an unknown format; the login is refused: {}", ex.getMessage());
+			return false;
+		}
 	}
 
 	/**
@@ -58,7 +73,7 @@ public class PasswordAuthenticator {
 			this.passwordEncoder.matches(rawPassword, this.dummyHash.get());
 			throw new InvalidCredentialsException(user.getId(), "no_password");
 		}
-		if (!this.passwordEncoder.matches(rawPassword, hash)) {
+		if (!matches(rawPassword, hash)) {
 			throw new InvalidCredentialsException(user.getId(), "wrong_password");
 		}
 		if (!user.isActive()) {

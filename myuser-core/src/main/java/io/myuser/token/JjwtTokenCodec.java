@@ -42,6 +42,8 @@ public final class JjwtTokenCodec implements TokenCodec {
 
 	private final JwtKeys keys;
 
+	private final Clock clock;
+
 	private final TokenSettings settings;
 
 	private final JacksonJwtSerializer serializer;
@@ -74,6 +76,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.keys = keys;
+		this.clock = clock;
 		this.settings = settings;
 		this.serializer = new JacksonJwtSerializer(jsonMapper);
 		JwtParserBuilder builder = Jwts.parser()
@@ -117,7 +120,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 			builder.issuer(this.settings.issuer());
 		}
 		if (this.settings.audience() != null) {
-			builder.audience().add(this.settings.audience()).and();
+			builder.audience().single(this.settings.audience());
 		}
 		return builder.signWith(this.keys.signingKey(), signatureAlgorithm(this.keys.algorithm())).compact();
 	}
@@ -152,6 +155,9 @@ public final class JjwtTokenCodec implements TokenCodec {
 		}
 		if (claims.getIssuedAt() == null || claims.getExpiration() == null || claims.getId() == null) {
 			throw new InvalidTokenException("Token is invalid");
+		}
+		if (claims.getIssuedAt().toInstant().isAfter(this.clock.instant().plus(this.settings.clockSkew()))) {
+			throw new InvalidTokenException("Token is not valid yet");
 		}
 		return new TokenClaims(userId, uuid(stringClaim(claims, CLAIM_SESSION_ID)), claims.getId(), expectedType,
 				claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());

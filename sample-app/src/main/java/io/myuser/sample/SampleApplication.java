@@ -9,6 +9,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A host application that uses MyUser through the starter only.
@@ -16,29 +20,38 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class SampleApplication {
 
-	private static final Logger logger = LoggerFactory.getLogger(SampleApplication.class);
-
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
-		application.setDefaultProperties(Map.of("myuser.token.signing.secret", localSigningSecret()));
+		application.addListeners(new LocalSigningSecret());
 		application.run(args);
 	}
 
 	/**
-	 * A random signing secret so that the sample runs with zero setup. It is only a default: a configured
-	 * {@code myuser.token.signing.secret} (for example the MYUSER_TOKEN_SIGNING_SECRET environment variable) wins.
-	 * Tokens signed with it stop working when the application restarts. Never do this in a real application.
+	 * When no {@code myuser.token.signing.secret} is configured anywhere, supplies a random one so that the sample
+	 * runs with zero setup, and says so loudly. Tokens signed with it stop working when the application restarts.
+	 * A real application configures its secret (for example MYUSER_TOKEN_SIGNING_SECRET) and never does this.
 	 */
-	private static String localSigningSecret() {
-		if (System.getenv("MYUSER_TOKEN_SIGNING_SECRET") == null
-				&& System.getProperty("myuser.token.signing.secret") == null) {
-			logger.warn("*** No myuser.token.signing.secret configured: the sample app generated a random one for "
-					+ "this run. Tokens will not survive a restart. Set MYUSER_TOKEN_SIGNING_SECRET outside local "
-					+ "development. ***");
+	static final class LocalSigningSecret implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+		private static final Logger logger = LoggerFactory.getLogger(SampleApplication.class);
+
+		private static final String PROPERTY = "myuser.token.signing.secret";
+
+		@Override
+		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+			ConfigurableEnvironment environment = event.getEnvironment();
+			if (environment.containsProperty(PROPERTY)) {
+				return;
+			}
+			byte[] secret = new byte[32];
+			new SecureRandom().nextBytes(secret);
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("sampleLocalSigningSecret",
+						Map.of(PROPERTY, "base64:" + Base64.getEncoder().encodeToString(secret))));
+			logger.warn("*** No {} configured: the sample app generated a random one for this run. Tokens will not "
+					+ "survive a restart. Set MYUSER_TOKEN_SIGNING_SECRET outside local development. ***", PROPERTY);
 		}
-		byte[] secret = new byte[32];
-		new SecureRandom().nextBytes(secret);
-		return "base64:" + Base64.getEncoder().encodeToString(secret);
+
 	}
 
 }

@@ -81,7 +81,7 @@ public final class MyUserSecurityAutoConfiguration {
 						paths.matcher(HttpMethod.POST, "/password/reset/confirm"),
 						paths.matcher(HttpMethod.POST, "/social/{provider}"),
 						paths.matcher(HttpMethod.GET, "/data-export/download/{token}"),
-						paths.matcher(HttpMethod.GET, "/.well-known/**"), paths.matcher(HttpMethod.GET, "/pages/**"))
+						paths.matcher(HttpMethod.GET, "/.well-known/jwks.json"))
 				.permitAll()
 				.anyRequest()
 				.access(new AuthenticatedOrUnmappedAuthorizationManager(isMapped)))

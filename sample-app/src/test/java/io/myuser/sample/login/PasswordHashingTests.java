@@ -82,6 +82,31 @@ class PasswordHashingTests extends IntegrationTestSupport {
 		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
 	}
 
+	@Test
+	void a_stored_hash_of_unknown_format_refuses_the_login_without_a_server_error() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		this.jdbc.update("update myuser_user set password_hash = ? where id = ?", PASSWORD, user.getId());
+
+		assertThat(login(email, PASSWORD).status()).isEqualTo(401);
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'LOGIN_FAILED'",
+				user.getId())).isOne();
+	}
+
+	@Test
+	void pbkdf2_hashes_of_springs_default_encoder_are_read_and_upgraded() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		this.jdbc.update("update myuser_user set password_hash = ? where id = ?", "{pbkdf2}"
+				+ org.springframework.security.crypto.password.Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5()
+					.encode(PASSWORD),
+				user.getId());
+
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("select password_hash from myuser_user where id = ?", String.class,
+				user.getId())).startsWith("{argon2}");
+	}
+
 	private int comparisonsFor(Runnable action) {
 		int before = this.encoder.matches.get();
 		action.run();

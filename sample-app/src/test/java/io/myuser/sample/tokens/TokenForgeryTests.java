@@ -25,6 +25,9 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The secret IntegrationTestSupport configures. */
+	private static final String SECRET = "integration-test-secret-0123456789abcdef";
+
 	private String access;
 
 	private String refresh;
@@ -103,6 +106,24 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 	void a_refresh_token_is_no_access_token_and_an_access_token_no_refresh_token() {
 		assertThat(profileStatus(this.refresh)).isEqualTo(401);
 		assertThat(postJson(BASE + "/token/refresh/", json(Map.of("refresh", this.access))).status()).isEqualTo(401);
+	}
+
+	@Test
+	void a_correctly_signed_token_issued_in_the_future_is_refused() {
+		Map<String, Object> claims = claims(this.access);
+		claims.put("iat", new Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
+		String signed = TestJwts.builder()
+			.claims(claims)
+			.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+			.compact();
+		claims.put("iat", new Date());
+		String control = TestJwts.builder()
+			.claims(claims)
+			.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+			.compact();
+
+		assertThat(profileStatus(control)).as("the same token issued now").isEqualTo(200);
+		assertThat(profileStatus(signed)).isEqualTo(401);
 	}
 
 	@Test
