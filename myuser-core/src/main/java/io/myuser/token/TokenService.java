@@ -44,6 +44,8 @@ public class TokenService {
 
 	private final Clock clock;
 
+	private final VerifiedAccessTokenCache verifiedAccessTokens = new VerifiedAccessTokenCache(50_000);
+
 	public TokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
 			TokenSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
@@ -141,7 +143,12 @@ public class TokenService {
 	 * @throws InvalidTokenException if it is not a valid, unrevoked access token
 	 */
 	public TokenClaims verifyAccessToken(String token) {
-		TokenClaims claims = this.codec.decode(token, TokenType.ACCESS);
+		Instant now = this.clock.instant();
+		TokenClaims claims = this.verifiedAccessTokens.get(token, now.minus(this.settings.clockSkew()));
+		if (claims == null) {
+			claims = this.codec.decode(token, TokenType.ACCESS);
+			this.verifiedAccessTokens.put(token, claims);
+		}
 		if (this.sessions.isRevoked(claims.sessionId())) {
 			throw new InvalidTokenException("Token has been revoked");
 		}

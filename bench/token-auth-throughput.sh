@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Throughput of an authenticated endpoint against the same app's open endpoint of equal work.
+#
+# Starts the sample app (in-memory H2, fixed signing secret, demo account), logs in once, then drives
+#   GET /public/greeting   (no token)        and
+#   GET /api/greeting      (MyUser access token: signature, claims, revocation cache, session activity)
+# with wrk on loopback, alternating the two in several rounds so both see the same machine conditions.
+# Prints each round, the medians, and as its LAST line the ratio authenticated/open (target: >= 0.85).
+#
+# Usage: bench/token-auth-throughput.sh [rounds] [seconds-per-round] [connections]
+# Needs: a JDK 17+, and wrk (installed with apt-get when missing and running as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${1:-5}
+DURATION=${2:-10}
+CONNECTIONS=${3:-32}
+PORT=${BENCH_PORT:-18080}
+THREADS=${BENCH_WRK_THREADS:-2}
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; }
+  fi
+  command -v wrk >/dev/null 2>&1 || { echo "wrk is required (apt-get install wrk)" >&2; exit 1; }
+fi
+
+JAR=sample-app/target/myuser-sample-app-0.1.0-SNAPSHOT.jar
+if [ ! -f "$JAR" ] || [ -n "${BENCH_REBUILD:-}" ]; then
+  ./mvnw -q -pl sample-app -am package -DskipTests
+fi
+
+LOG=$(mktemp)
+java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" \
+  --myuser.token.signing.secret=benchmark-signing-secret-0123456789abcdef \
+  --logging.level.root=WARN --logging.level.audit=WARN >"$LOG" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -f "$LOG"' EXIT
+
+for _ in $(seq 1 120); do
+  if curl -fs "http://127.0.0.1:$PORT/public/greeting" >/dev/null 2>&1; then break; fi
+  if ! kill -0 $APP 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
+  sleep 0.5
+done
+
+# The demo account is created just after startup.
+for _ in $(seq 1 40); do
+  LOGIN=$(curl -s -X POST "http://127.0.0.1:$PORT/api/auth/token/" -H 'Content-Type: application/json' \
+    -d '{"email":"demo@example.com","password":"correct horse battery staple"}')
+  case "$LOGIN" in *access*) break ;; esac
+  sleep 0.5
+done
+ACCESS=$(printf '%s' "$LOGIN" | sed -E 's/.*"access":"([^"]+)".*/\1/')
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ACCESS" "http://127.0.0.1:$PORT/api/greeting")" = 200 ] \
+  || { echo "login failed: $LOGIN" >&2; exit 1; }
+
+run() { # $1 = path, $2.. = extra wrk args; prints requests/second
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s "${@:4}" "http://127.0.0.1:$PORT$1" 2>/dev/null \
+    | awk '/Requests\/sec/ {print $2}'
+}
+
+echo "warming up (JIT) ..."
+run /public/greeting x 10 >/dev/null
+run /api/greeting x 10 -H "Authorization: Bearer $ACCESS" >/dev/null
+
+OPEN=(); AUTH=()
+echo "round  open_rps  authenticated_rps"
+for r in $(seq 1 "$ROUNDS"); do
+  o=$(run /public/greeting x "$DURATION")
+  a=$(run /api/greeting x "$DURATION" -H "Authorization: Bearer $ACCESS")
+  OPEN+=("$o"); AUTH+=("$a")
+  printf '%5s  %8s  %17s\n' "$r" "$o" "$a"
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+MO=$(median "${OPEN[@]}"); MA=$(median "${AUTH[@]}")
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), wrk -t$THREADS -c$CONNECTIONS, ${ROUNDS}x${DURATION}s each"
+echo "median open: $MO req/s, median authenticated: $MA req/s"
+awk -v a="$MA" -v o="$MO" 'BEGIN { printf "ratio authenticated/open: %.3f\n", a / o }'
