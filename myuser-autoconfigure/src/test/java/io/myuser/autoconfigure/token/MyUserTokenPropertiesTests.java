@@ -1,0 +1,68 @@
+package io.myuser.autoconfigure.token;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.myuser.token.TokenSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MyUserTokenProperties}.
+ */
+class MyUserTokenPropertiesTests {
+
+	@Test
+	void defaultsApplyWhenNothingIsSet() {
+		MyUserTokenProperties properties = bind(Map.of());
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getAccessTokenTimeToLive()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(properties.getRefreshTokenTimeToLive()).isEqualTo(Duration.ofDays(7));
+		assertThat(properties.isRotateRefreshTokens()).isTrue();
+		assertThat(properties.getIssuer()).isNull();
+		assertThat(properties.getAudience()).isNull();
+		assertThat(properties.getClockSkew()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.getSigning().getSecret()).isNull();
+		assertThat(properties.getSigning().getKeyId()).isNull();
+	}
+
+	@Test
+	void defaultValuesAreConsistentWithTokenSettings() {
+		MyUserTokenProperties properties = new MyUserTokenProperties();
+		TokenSettings defaults = TokenSettings.defaults();
+		assertThat(properties.getAccessTokenTimeToLive()).isEqualTo(defaults.accessTokenTimeToLive());
+		assertThat(properties.getRefreshTokenTimeToLive()).isEqualTo(defaults.refreshTokenTimeToLive());
+		assertThat(properties.getIssuer()).isEqualTo(defaults.issuer());
+		assertThat(properties.getAudience()).isEqualTo(defaults.audience());
+		assertThat(properties.getClockSkew()).isEqualTo(defaults.clockSkew());
+	}
+
+	@Test
+	void customValuesAreBound() {
+		MyUserTokenProperties properties = bind(Map.of("myuser.token.enabled", "false",
+				"myuser.token.access-token-time-to-live", "90s", "myuser.token.refresh-token-time-to-live", "30d",
+				"myuser.token.rotate-refresh-tokens", "false", "myuser.token.issuer", "https://id.example.com",
+				"myuser.token.audience", "shop", "myuser.token.clock-skew", "5s", "myuser.token.signing.secret",
+				"base64:AAAA", "myuser.token.signing.key-id", "k1"));
+		assertThat(properties.isEnabled()).isFalse();
+		assertThat(properties.getAccessTokenTimeToLive()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(properties.getRefreshTokenTimeToLive()).isEqualTo(Duration.ofDays(30));
+		assertThat(properties.isRotateRefreshTokens()).isFalse();
+		assertThat(properties.getIssuer()).isEqualTo("https://id.example.com");
+		assertThat(properties.getAudience()).isEqualTo("shop");
+		assertThat(properties.getClockSkew()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(properties.getSigning().getSecret()).isEqualTo("base64:AAAA");
+		assertThat(properties.getSigning().getKeyId()).isEqualTo("k1");
+	}
+
+	private static MyUserTokenProperties bind(Map<String, String> properties) {
+		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(properties)));
+		return binder.bindOrCreate("myuser.token", MyUserTokenProperties.class);
+	}
+
+}
