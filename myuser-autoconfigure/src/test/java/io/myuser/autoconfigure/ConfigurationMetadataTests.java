@@ -14,7 +14,6 @@ import java.util.TreeSet;
 
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.token.MyUserTokenProperties;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,9 +69,6 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	@Disabled("Known gap: myuser.profile.enabled, myuser.audit.enabled, myuser.gdpr.enabled and "
-			+ "myuser.social.enabled switch features off but appear in no metadata (no properties class declares "
-			+ "them and there is no additional-spring-configuration-metadata.json). Enable once fixed.")
 	void everyPropertyThatSwitchesAFeatureIsDocumented() throws IOException {
 		Set<String> switches = new TreeSet<>();
 		for (Class<?> autoConfiguration : MyUserContextRunners.MYUSER_AUTO_CONFIGURATIONS) {

@@ -25,7 +25,7 @@ public final class ClientInfoResolver {
 
 	private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
 
-	private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
+	private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}$");
 
 	private final List<IpAddressMatcher> trustedProxies;
 
@@ -110,7 +110,8 @@ public final class ClientInfoResolver {
 			return false;
 		}
 		try {
-			// Only colon-hex literals reach this point, so no name lookup happens.
+			// Only colon-hex literals that start with a hex digit or ':' reach this point; InetAddress treats exactly
+			// those as literals, so no name lookup happens.
 			InetAddress.getByName(text);
 			return true;
 		}

@@ -40,6 +40,10 @@ public final class JjwtTokenCodec implements TokenCodec {
 
 	static final String CLAIM_TOKEN_TYPE = "token_type";
 
+	/** Exactly three base64url segments: one spelling per token, nothing trailing. */
+	private static final java.util.regex.Pattern COMPACT_JWS = java.util.regex.Pattern
+		.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$");
+
 	private final JwtKeys keys;
 
 	private final Clock clock;
@@ -128,7 +132,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 	@Override
 	public TokenClaims decode(String token, TokenType expectedType) {
 		Assert.notNull(expectedType, "expectedType cannot be null");
-		if (token == null || token.isBlank() || token.length() > 8192) {
+		if (token == null || token.length() > 8192 || !COMPACT_JWS.matcher(token).matches()) {
 			throw new InvalidTokenException("Token is malformed");
 		}
 		Jws<Claims> jws;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -145,8 +144,6 @@ class ClientInfoResolverTests {
 	}
 
 	@Test
-	@Disabled("BUG: ClientInfoResolver.isIpLiteral lets a hop that starts with '.' and contains ':' reach "
-			+ "InetAddress.getByName, which resolves it as a host name; see the test for details")
 	void resolveWhenHopStartsWithDotAndHoldsColonThenNoNameLookup() {
 		// The IPV6 pattern [0-9A-Fa-f:.]{2,45} admits ".:" or "..::1". InetAddress treats a string as a literal only
 		// when it starts with a hex digit or ':', so these go to the name service. Only IP literals should.

@@ -93,8 +93,13 @@ public final class MyUserSecurityAutoConfiguration {
 	@Conditional(OnNoHostSecurityFilterChainCondition.class)
 	static class DefaultSecurityFilterChainConfiguration {
 
+		/**
+		 * The fallback matches every request, so it must sort last: lowest precedence, and registered after any
+		 * host bean of equal order (a host replacement of {@code myUserSecurityFilterChain} without {@code @Order}
+		 * still comes first).
+		 */
 		@Bean(DEFAULT_SECURITY_FILTER_CHAIN_BEAN_NAME)
-		@Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
+		@Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 		SecurityFilterChain myUserDefaultSecurityFilterChain(HttpSecurity http) throws Exception {
 			http.csrf(AbstractHttpConfigurer::disable)
 				.authorizeHttpRequests((requests) -> requests.requestMatchers("/error").permitAll()

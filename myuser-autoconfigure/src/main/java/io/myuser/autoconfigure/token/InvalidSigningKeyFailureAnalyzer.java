@@ -12,11 +12,12 @@ public class InvalidSigningKeyFailureAnalyzer extends AbstractFailureAnalyzer<In
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidSigningKeyException cause) {
 		String description = switch (cause.getReason()) {
 			case MISSING -> "MyUser cannot sign tokens: no JWT signing secret is configured "
-					+ "(property 'myuser.token.signing.secret').";
+					+ "(property 'myuser.token.signing.secret'). A secret of at least 256 bits (32 bytes) is required.";
 			case TOO_SHORT -> "MyUser cannot sign tokens: the JWT signing secret "
 					+ "('myuser.token.signing.secret') is shorter than 256 bits (32 bytes). " + cause.getMessage();
 			case NOT_BASE64 -> "MyUser cannot sign tokens: the JWT signing secret "
-					+ "('myuser.token.signing.secret') starts with 'base64:' but the rest is not valid base64.";
+					+ "('myuser.token.signing.secret') starts with 'base64:' but the rest is not valid base64. "
+					+ "A secret of at least 256 bits (32 bytes) is required.";
 			case MISSING_KEY_PAIR, UNSUPPORTED_ALGORITHM -> "MyUser cannot sign tokens: " + cause.getMessage() + ".";
 		};
 		if (cause.getReason() == InvalidSigningKeyException.Reason.MISSING_KEY_PAIR

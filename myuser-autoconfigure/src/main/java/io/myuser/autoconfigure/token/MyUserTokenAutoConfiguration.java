@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -64,7 +65,7 @@ public final class MyUserTokenAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean({ JwtKeys.class, TokenCodec.class })
 	JwtKeys myUserJwtKeys(MyUserTokenProperties properties) {
 		return SigningSecrets.keys(properties.getSigning());
 	}
@@ -142,6 +143,7 @@ public final class MyUserTokenAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnBean(JwtKeys.class)
 		JwkSetController myUserJwkSetController(JwtKeys keys) {
 			return new JwkSetController(keys);
 		}

@@ -6,7 +6,6 @@ import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.security.AccessTokenAuthenticationFilter;
 import io.myuser.security.MyUserHttpConfigurer;
 import io.myuser.token.TokenService;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -107,9 +106,6 @@ class MyUserSecurityAutoConfigurationTests {
 	}
 
 	@Test
-	@Disabled("Known bug: a host bean named myUserSecurityFilterChain without @Order sorts after the any-request "
-			+ "fallback chain (LOWEST_PRECEDENCE - 10), which OnNoHostSecurityFilterChainCondition still adds, "
-			+ "so startup fails with UnreachableFilterChainException. Enable once fixed.")
 	void myUserSecurityFilterChainBacksOffWhenUserDefinesOneWithoutOrder() {
 		this.contextRunner.withUserConfiguration(UnorderedHostMyUserChainConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed().hasBean(CHAIN));
