@@ -253,6 +253,20 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_session_ends_at_its_absolute_lifetime_however_often_it_was_refreshed() {
+		Tokens tokens = loginAs(uniqueEmail());
+		for (int day = 0; day < 3; day++) {
+			this.clock.advance(Duration.ofDays(2));
+			HttpResult refreshed = refresh(tokens.refresh());
+			assertThat(refreshed.status()).as("day " + (2 * day + 2)).isEqualTo(200);
+			tokens = Tokens.of(refreshed.json());
+		}
+		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+
+		assertThat(refresh(tokens.refresh()).status()).as("after 7 days").isEqualTo(401);
+	}
+
+	@Test
 	void an_idle_session_ends_and_its_refresh_token_stops_working() {
 		Tokens tokens = loginAs(uniqueEmail());
 
