@@ -52,6 +52,16 @@ public final class JwtKeys {
 	}
 
 	/**
+	 * No keys of MyUser's own, for when the host signs tokens with its own {@link TokenCodec}: nothing is
+	 * published and nothing verifies.
+	 * @return empty keys
+	 */
+	public static JwtKeys none() {
+		return new JwtKeys("none", null, new javax.crypto.spec.SecretKeySpec(new byte[] { 0 }, "none"),
+				new LinkedHashMap<>());
+	}
+
+	/**
 	 * HS256 keys from a shared secret.
 	 * @param secret at least 32 bytes
 	 * @param keyId the {@code kid} to write, or {@code null}

@@ -34,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -143,9 +142,8 @@ public final class MyUserTokenAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(JwtKeys.class)
-		JwkSetController myUserJwkSetController(JwtKeys keys) {
-			return new JwkSetController(keys);
+		JwkSetController myUserJwkSetController(ObjectProvider<JwtKeys> keys) {
+			return new JwkSetController(keys.getIfAvailable(JwtKeys::none));
 		}
 
 		@Bean

@@ -63,15 +63,15 @@ class TwoNodeRevocationTests {
 	}
 
 	private static ConfigurableApplicationContext startNode() {
-		return new SpringApplicationBuilder(SampleApplication.class).properties(Map.of(
-				"server.port", "0",
-				"spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-				"spring.datasource.username", "postgres",
-				"myuser.token.signing.secret", "two-node-cluster-secret-0123456789abcdef",
-				"myuser.session.revocation.poll-interval", POLL_INTERVAL.toMillis() + "ms",
-				"sample.demo-user.enabled", "false",
-				"spring.main.banner-mode", "off"))
-			.run();
+		// Command-line arguments outrank the sample's application.properties (which names an H2 database).
+		return new SpringApplicationBuilder(SampleApplication.class).run(
+				"--server.port=0",
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres",
+				"--myuser.token.signing.secret=two-node-cluster-secret-0123456789abcdef",
+				"--myuser.session.revocation.poll-interval=" + POLL_INTERVAL.toMillis() + "ms",
+				"--sample.demo-user.enabled=false",
+				"--spring.main.banner-mode=off");
 	}
 
 	@Test
@@ -82,6 +82,9 @@ class TwoNodeRevocationTests {
 				"{\"email\":\"cluster@example.com\",\"password\":\"cluster passphrase\"}", null).body(), Map.class);
 		String access = (String) tokens.get("access");
 		assertThat(get(nodeB, "/api/greeting", access).statusCode()).isEqualTo(200);
+		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeA, nodeB }) {
+			assertThat(node.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:postgresql:");
+		}
 
 		HttpResponse<String> logout = post(nodeA, "/api/auth/logout/", "{}", access);
 		long revokedAt = System.nanoTime();
