@@ -47,6 +47,7 @@ public class PasswordAuthenticator {
 		catch (IllegalArgumentException ex) {
 			// A stored hash no encoder understands (no "{id}" prefix, unknown id): the login fails like any other.
 			logger.warn("Stored password hash has an unknown format; the login is refused: {}", ex.getMessage());
+			this.passwordEncoder.matches(rawPassword, this.dummyHash.get());
 			return false;
 		}
 	}

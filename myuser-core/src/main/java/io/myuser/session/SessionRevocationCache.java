@@ -41,6 +41,11 @@ public class SessionRevocationCache implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService poller;
 
+	/** Expired revocation rows are deleted (by every node, idempotently) about this often. */
+	private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+
+	private volatile Instant nextPurge = Instant.EPOCH;
+
 	/**
 	 * Create a cache.
 	 * @param revocations where revocations are stored
@@ -123,6 +128,10 @@ public class SessionRevocationCache implements SmartLifecycle {
 	private void refreshQuietly() {
 		try {
 			refresh();
+			if (this.clock.instant().isAfter(this.nextPurge)) {
+				this.nextPurge = this.clock.instant().plus(PURGE_INTERVAL);
+				this.revocations.deleteExpired(this.clock.instant());
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not load session revocations; will retry in {}", this.pollInterval, ex);

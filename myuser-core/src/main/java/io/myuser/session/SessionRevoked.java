@@ -9,9 +9,9 @@ import io.myuser.audit.AuditableEvent;
 import io.myuser.support.ClientInfo;
 
 /**
- * Published in the transaction that ended one or more sessions of a user. A logout is audited as
- * {@code LOGOUT}; other reasons (revoked from another device, password change, account disabled, token reuse)
- * are recorded in the details of the same row.
+ * Published in the transaction that ended one or more sessions of a user. It is audited as {@code LOGOUT} with
+ * the reason in the details (logout, revoked from another device, password change, account disabled, by an
+ * administrator), except the reuse of a rotated refresh token, which is audited as {@code SUSPICIOUS_ACTIVITY}.
  *
  * @param userId the user
  * @param sessionIds the sessions that ended
@@ -23,7 +23,8 @@ public record SessionRevoked(UUID userId, List<UUID> sessionIds, String reason, 
 
 	@Override
 	public AuditEventType auditEventType() {
-		return AuditEventType.LOGOUT;
+		return SessionService.REASON_TOKEN_REUSE.equals(this.reason) ? AuditEventType.SUSPICIOUS_ACTIVITY
+				: AuditEventType.LOGOUT;
 	}
 
 	@Override

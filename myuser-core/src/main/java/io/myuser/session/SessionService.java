@@ -128,6 +128,17 @@ public class SessionService {
 	}
 
 	/**
+	 * Whether a session can still be used now (reads the session row).
+	 * @param sessionId the session
+	 * @return whether it exists and is live, within its lifetime and not idle
+	 */
+	@Transactional(readOnly = true)
+	public boolean isUsable(UUID sessionId) {
+		Instant now = this.clock.instant();
+		return this.sessions.findById(sessionId).filter((session) -> isUsable(session, now)).isPresent();
+	}
+
+	/**
 	 * Record activity on a session in the caller's transaction (a refresh).
 	 * @param session the session
 	 */
@@ -181,8 +192,9 @@ public class SessionService {
 	public boolean revoke(UUID userId, UUID sessionId, String reason, ClientInfo client) {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.notNull(sessionId, "sessionId cannot be null");
+		Instant now = this.clock.instant();
 		Optional<UserSession> session = this.sessions.findByIdAndUserId(sessionId, userId)
-			.filter((candidate) -> candidate.getRevokedAt() == null);
+			.filter((candidate) -> isUsable(candidate, now));
 		if (session.isEmpty()) {
 			return false;
 		}
@@ -213,9 +225,10 @@ public class SessionService {
 	@Transactional
 	public int revokeAllForUserExcept(UUID userId, @Nullable UUID keptSessionId, String reason, ClientInfo client) {
 		Assert.notNull(userId, "userId cannot be null");
+		Instant now = this.clock.instant();
 		List<UserSession> open = this.sessions.findUnrevokedByUserId(userId)
 			.stream()
-			.filter((session) -> !session.getId().equals(keptSessionId))
+			.filter((session) -> !session.getId().equals(keptSessionId) && isUsable(session, now))
 			.toList();
 		revokeAll(userId, open, reason, client);
 		return open.size();
@@ -231,6 +244,8 @@ public class SessionService {
 	}
 
 	private void revokeAll(UUID userId, List<UserSession> targets, String reason, ClientInfo client) {
+		Assert.isTrue(reason != null && !reason.isBlank() && reason.length() <= 32,
+				"reason must be 1 to 32 characters");
 		if (targets.isEmpty()) {
 			return;
 		}

@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stored session revocations.
@@ -17,6 +18,7 @@ public interface TokenRevocationRepository extends JpaRepository<TokenRevocation
 	@Query("select r from TokenRevocation r where r.revokedAt >= :since and r.expiresAt > :now order by r.revokedAt")
 	List<TokenRevocation> findRevokedSince(@Param("since") Instant since, @Param("now") Instant now);
 
+	@Transactional
 	@Modifying
 	@Query("delete from TokenRevocation r where r.expiresAt <= :now")
 	int deleteExpired(@Param("now") Instant now);

@@ -7,6 +7,7 @@ import io.myuser.support.ClientInfo;
 import io.myuser.support.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +99,17 @@ public class UserSession extends BaseEntity {
 
 	public boolean isLive(Instant now) {
 		return this.revokedAt == null && now.isBefore(this.expiresAt) && !isDeleted();
+	}
+
+	/**
+	 * Runs after {@code EntityTimestampsListener} stamped {@code created_at} (JPA calls entity listeners first), so
+	 * a new session never shows activity before its creation.
+	 */
+	@PrePersist
+	void alignActivityWithCreation() {
+		if (this.lastActivity.isBefore(getCreatedAt())) {
+			this.lastActivity = getCreatedAt();
+		}
 	}
 
 	void touch(Instant now) {

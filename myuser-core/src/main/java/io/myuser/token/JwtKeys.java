@@ -88,6 +88,7 @@ public final class JwtKeys {
 		Assert.notNull(privateKey, "privateKey cannot be null");
 		Assert.hasText(keyId, "keyId cannot be empty for " + algorithm);
 		checkPublicKey(algorithm, publicKey);
+		checkPair(algorithm, privateKey, publicKey);
 		Map<String, Entry> verification = new LinkedHashMap<>();
 		verification.put(keyId, new Entry(algorithm, publicKey, publicKey));
 		return new JwtKeys(algorithm, keyId, privateKey, verification);
@@ -158,6 +159,24 @@ public final class JwtKeys {
 
 	private static String kidKey(@Nullable String keyId) {
 		return (keyId != null) ? keyId : "";
+	}
+
+	private static void checkPair(String algorithm, PrivateKey privateKey, PublicKey publicKey) {
+		String jca = RS256.equals(algorithm) ? "SHA256withRSA" : "SHA256withECDSA";
+		byte[] probe = "myuser-key-pair-check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		try {
+			java.security.Signature signer = java.security.Signature.getInstance(jca);
+			signer.initSign(privateKey);
+			signer.update(probe);
+			byte[] signature = signer.sign();
+			java.security.Signature verifier = java.security.Signature.getInstance(jca);
+			verifier.initVerify(publicKey);
+			verifier.update(probe);
+			Assert.isTrue(verifier.verify(signature), "the private key and the public key are not a pair");
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalArgumentException("the private key does not fit " + algorithm + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private static void checkPublicKey(String algorithm, PublicKey publicKey) {

@@ -1,9 +1,12 @@
 package io.myuser.token;
 
 import io.myuser.support.web.CleanText;
+import io.myuser.support.web.StrictBooleanDeserializer;
+import io.myuser.support.web.StrictStringDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * Bodies of the token endpoints other than login.
@@ -21,7 +24,7 @@ public final class TokenRequests {
 	 *
 	 * @param refresh the refresh token
 	 */
-	public record Refresh(@Nullable @NotBlank @Size(max = TOKEN_MAX_LENGTH) @CleanText String refresh) {
+	public record Refresh(@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @NotBlank @Size(max = TOKEN_MAX_LENGTH) @CleanText String refresh) {
 	}
 
 	/**
@@ -29,7 +32,7 @@ public final class TokenRequests {
 	 *
 	 * @param token an access or refresh token
 	 */
-	public record Verify(@Nullable @NotBlank @Size(max = TOKEN_MAX_LENGTH) @CleanText String token) {
+	public record Verify(@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @NotBlank @Size(max = TOKEN_MAX_LENGTH) @CleanText String token) {
 	}
 
 	/**
@@ -38,7 +41,9 @@ public final class TokenRequests {
 	 * @param refresh a refresh token of the caller to end with the current session
 	 * @param all whether to end every session of the caller
 	 */
-	public record Logout(@Nullable @Size(max = TOKEN_MAX_LENGTH) @CleanText String refresh, @Nullable Boolean all) {
+	public record Logout(
+			@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @Size(max = TOKEN_MAX_LENGTH) @CleanText String refresh,
+			@JsonDeserialize(using = StrictBooleanDeserializer.class) @Nullable Boolean all) {
 	}
 
 }

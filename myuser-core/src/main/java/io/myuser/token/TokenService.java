@@ -171,7 +171,8 @@ public class TokenService {
 		catch (InvalidTokenException ex) {
 			claims = this.codec.decode(token, TokenType.REFRESH);
 			RefreshToken row = this.refreshTokens.findByTokenHash(SecretTokens.hash(token)).orElse(null);
-			if (row == null || row.isRotated() || row.getRevokedAt() != null) {
+			if (row == null || row.isRotated() || row.getRevokedAt() != null
+					|| !this.sessions.isUsable(row.getSessionId())) {
 				throw new InvalidTokenException("Token is invalid or revoked");
 			}
 		}

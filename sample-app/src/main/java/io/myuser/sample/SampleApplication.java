@@ -40,7 +40,8 @@ public class SampleApplication {
 		@Override
 		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 			ConfigurableEnvironment environment = event.getEnvironment();
-			if (environment.containsProperty(PROPERTY)) {
+			String algorithm = environment.getProperty("myuser.token.signing.algorithm", "HS256");
+			if (environment.containsProperty(PROPERTY) || !"HS256".equals(algorithm)) {
 				return;
 			}
 			byte[] secret = new byte[32];

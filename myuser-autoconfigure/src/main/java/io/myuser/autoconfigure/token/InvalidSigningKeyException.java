@@ -8,7 +8,7 @@ public class InvalidSigningKeyException extends RuntimeException {
 
 	private final Reason reason;
 
-	public InvalidSigningKeyException(Reason reason, String message) {
+	public InvalidSigningKeyException(Reason reason, @org.jspecify.annotations.Nullable String message) {
 		super(message);
 		this.reason = reason;
 	}
@@ -31,7 +31,10 @@ public class InvalidSigningKeyException extends RuntimeException {
 		/** RS256 or ES256 without a key pair or key id. */
 		MISSING_KEY_PAIR,
 		/** An algorithm other than HS256, RS256 and ES256. */
-		UNSUPPORTED_ALGORITHM
+		UNSUPPORTED_ALGORITHM,
+		/** A key file that cannot be read, a key of the wrong kind or size, or a private and public key that do not
+		 * belong together. */
+		INVALID_KEY
 
 	}
 

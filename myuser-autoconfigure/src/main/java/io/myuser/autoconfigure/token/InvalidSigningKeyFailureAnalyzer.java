@@ -18,10 +18,12 @@ public class InvalidSigningKeyFailureAnalyzer extends AbstractFailureAnalyzer<In
 			case NOT_BASE64 -> "MyUser cannot sign tokens: the JWT signing secret "
 					+ "('myuser.token.signing.secret') starts with 'base64:' but the rest is not valid base64. "
 					+ "A secret of at least 256 bits (32 bytes) is required.";
-			case MISSING_KEY_PAIR, UNSUPPORTED_ALGORITHM -> "MyUser cannot sign tokens: " + cause.getMessage() + ".";
+			case MISSING_KEY_PAIR, UNSUPPORTED_ALGORITHM, INVALID_KEY ->
+				"MyUser cannot sign tokens: " + cause.getMessage() + ".";
 		};
 		if (cause.getReason() == InvalidSigningKeyException.Reason.MISSING_KEY_PAIR
-				|| cause.getReason() == InvalidSigningKeyException.Reason.UNSUPPORTED_ALGORITHM) {
+				|| cause.getReason() == InvalidSigningKeyException.Reason.UNSUPPORTED_ALGORITHM
+				|| cause.getReason() == InvalidSigningKeyException.Reason.INVALID_KEY) {
 			return new FailureAnalysis(description, "Set myuser.token.signing.algorithm to HS256 (with "
 					+ "myuser.token.signing.secret) or to RS256/ES256 with myuser.token.signing.private-key-location, "
 					+ "public-key-location (PEM, PKCS#8 and X.509) and key-id.", cause);

@@ -14,6 +14,15 @@ import org.jspecify.annotations.Nullable;
 final class SigningSecrets {
 
 	static JwtKeys keys(MyUserTokenProperties.Signing signing) {
+		try {
+			return readKeys(signing);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			throw new InvalidSigningKeyException(Reason.INVALID_KEY, ex.getMessage());
+		}
+	}
+
+	private static JwtKeys readKeys(MyUserTokenProperties.Signing signing) {
 		String algorithm = signing.getAlgorithm();
 		JwtKeys keys;
 		if (JwtKeys.HS256.equals(algorithm)) {
