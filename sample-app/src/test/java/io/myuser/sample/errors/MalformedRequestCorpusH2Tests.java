@@ -1,0 +1,8 @@
+package io.myuser.sample.errors;
+
+/**
+ * {@link MalformedRequestCorpusTests} on H2.
+ */
+class MalformedRequestCorpusH2Tests extends MalformedRequestCorpusTests {
+
+}

@@ -1,0 +1,11 @@
+package io.myuser.sample.errors;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link MalformedRequestCorpusTests} on PostgreSQL.
+ */
+@PostgresTest
+class MalformedRequestCorpusPostgresTests extends MalformedRequestCorpusTests {
+
+}
