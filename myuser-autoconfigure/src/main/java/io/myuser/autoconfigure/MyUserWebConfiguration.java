@@ -1,10 +1,14 @@
 package io.myuser.autoconfigure;
 
+import io.myuser.support.web.LenientAcceptHeaderFilter;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.MyUserErrorDispatchFilter;
 import io.myuser.support.web.MyUserExceptionHandler;
 import io.myuser.support.web.MyUserFallbackExceptionResolver;
 import io.myuser.support.web.ProblemResponseWriter;
 import io.myuser.support.web.RequestBodyLimitFilter;
+
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -63,6 +67,30 @@ class MyUserWebConfiguration {
 		registration.addUrlPatterns(basePath + "/*");
 		registration.setName("myUserTrailingSlashFilter");
 		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserLenientAcceptHeaderFilter")
+	FilterRegistrationBean<LenientAcceptHeaderFilter> myUserLenientAcceptHeaderFilter(MyUserProperties properties) {
+		FilterRegistrationBean<LenientAcceptHeaderFilter> registration = new FilterRegistrationBean<>(
+				new LenientAcceptHeaderFilter());
+		registration.addUrlPatterns(properties.getWeb().getBasePath() + "/*");
+		registration.setName("myUserLenientAcceptHeaderFilter");
+		registration.setOrder(FILTER_ORDER + 2);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserErrorDispatchFilter")
+	FilterRegistrationBean<MyUserErrorDispatchFilter> myUserErrorDispatchFilter(MyUserProperties properties,
+			ProblemResponseWriter writer) {
+		FilterRegistrationBean<MyUserErrorDispatchFilter> registration = new FilterRegistrationBean<>(
+				new MyUserErrorDispatchFilter(properties.getWeb().getBasePath(), writer));
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.addUrlPatterns("/*");
+		registration.setName("myUserErrorDispatchFilter");
+		registration.setOrder(FILTER_ORDER - 1);
 		return registration;
 	}
 

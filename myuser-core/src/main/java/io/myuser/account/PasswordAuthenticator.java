@@ -44,8 +44,9 @@ public class PasswordAuthenticator {
 		try {
 			return this.passwordEncoder.matches(rawPassword, hash);
 		}
-		catch (IllegalArgumentException ex) {
-			// A stored hash no encoder understands (no "{id}" prefix, unknown id): the login fails like any other.
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// A stored hash no encoder understands (no "{id}" prefix, unknown id), or input the hasher cannot encode:
+			// the login fails like any other.
 			logger.warn("Stored password hash has an unknown format; the login is refused: {}", ex.getMessage());
 			this.passwordEncoder.matches(rawPassword, this.dummyHash.get());
 			return false;

@@ -19,5 +19,5 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 public record LoginRequest(
 		@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @Size(max = User.EMAIL_MAX_LENGTH) @CleanText String username,
 		@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @Size(max = User.EMAIL_MAX_LENGTH) @CleanText String email,
-		@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @NotBlank @Size(max = 1024) String password) {
+		@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @NotBlank @Size(max = 1024) @CleanText String password) {
 }

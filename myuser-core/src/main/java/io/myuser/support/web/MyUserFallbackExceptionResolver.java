@@ -14,6 +14,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.util.Assert;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -48,6 +49,10 @@ public final class MyUserFallbackExceptionResolver implements HandlerExceptionRe
 		if (ex instanceof NoResourceFoundException) {
 			problem = Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found",
 					"No endpoint " + request.getMethod() + " " + request.getRequestURI() + ".");
+		}
+		else if (ex instanceof MultipartException) {
+			problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+					"Multipart bodies are not accepted here; send application/json.");
 		}
 		else if (ex instanceof ErrorResponse errorResponse) {
 			problem = errorResponse.getBody();
