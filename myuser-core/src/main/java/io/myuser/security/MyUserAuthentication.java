@@ -10,10 +10,12 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public final class MyUserAuthentication extends AbstractAuthenticationToken {
 
+	private static final List<SimpleGrantedAuthority> USER = List.of(new SimpleGrantedAuthority("ROLE_USER"));
+
 	private final AuthenticatedUser principal;
 
 	public MyUserAuthentication(AuthenticatedUser principal) {
-		super(List.of(new SimpleGrantedAuthority("ROLE_USER")));
+		super(USER);
 		this.principal = principal;
 		setAuthenticated(true);
 	}

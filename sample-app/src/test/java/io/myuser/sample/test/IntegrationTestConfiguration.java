@@ -14,4 +14,9 @@ public class IntegrationTestConfiguration {
 		return new MutableClock();
 	}
 
+	@Bean
+	RecordedEvents recordedEvents() {
+		return new RecordedEvents();
+	}
+
 }

@@ -10,6 +10,7 @@ import io.myuser.account.User;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
 import io.myuser.session.SessionService;
+import io.myuser.token.RefreshTokenReuseDetected;
 import io.myuser.support.ClientInfo;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,9 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 
 	@Autowired
 	private SessionService sessionService;
+
+	@Autowired
+	private io.myuser.sample.test.RecordedEvents events;
 
 	@Test
 	void refresh_issues_a_new_pair_and_retires_the_old_refresh_token() {
@@ -81,6 +85,10 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 				String.class, first.sessionId())).isEqualTo(SessionService.REASON_TOKEN_REUSE);
 		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'SUSPICIOUS_ACTIVITY'",
 				userId(email))).isOne();
+		assertThat(this.events.ofType(RefreshTokenReuseDetected.class))
+			.filteredOn((event) -> event.sessionId().equals(first.sessionId()))
+			.singleElement()
+			.satisfies((event) -> assertThat(event.userId()).isEqualTo(userId(email)));
 	}
 
 	@Test
