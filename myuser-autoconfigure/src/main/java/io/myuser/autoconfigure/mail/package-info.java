@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * Templated emails: every MyUser email is rendered by Thymeleaf (subject, HTML and plain text) from templates the
+ * host can override by placing its own file at the same classpath path, with texts from message bundles the host
+ * can translate.
+ */
+@NullMarked
+package io.myuser.mail;
+
+import org.jspecify.annotations.NullMarked;
