@@ -2,7 +2,12 @@ package io.myuser.autoconfigure;
 
 import java.time.Clock;
 
+import io.myuser.account.AccountFlowService;
+import io.myuser.account.AccountSettings;
+import io.myuser.account.OneTimeTokenRepository;
+import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.PasswordAuthenticator;
+import io.myuser.account.PasswordPolicy;
 import io.myuser.account.User;
 import io.myuser.account.MyUserPasswordEncoders;
 import io.myuser.account.UserAccountService;
@@ -71,6 +76,29 @@ public final class MyUserAutoConfiguration {
 	UserAccountService myUserAccountService(UserRepository users, PasswordEncoder passwordEncoder,
 			ApplicationEventPublisher events, Clock clock) {
 		return new UserAccountService(users, passwordEncoder, events, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OneTimeTokenService myUserOneTimeTokenService(OneTimeTokenRepository tokens, Clock clock) {
+		return new OneTimeTokenService(tokens, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountSettings myUserAccountSettings(MyUserAccountProperties properties) {
+		return new AccountSettings(
+				AccountSettings.EmailVerificationMode.valueOf(properties.getEmailVerification().name()),
+				properties.getVerificationTokenTimeToLive(), properties.getPasswordResetTokenTimeToLive());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountFlowService myUserAccountFlowService(UserRepository users, UserAccountService accounts,
+			OneTimeTokenService oneTimeTokens, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+			ApplicationEventPublisher events, AccountSettings settings, Clock clock) {
+		return new AccountFlowService(users, accounts, oneTimeTokens, passwordEncoder, passwordPolicy, events,
+				settings, clock);
 	}
 
 	@Bean

@@ -1,5 +1,8 @@
 package io.myuser.autoconfigure;
 
+import io.myuser.account.AccountFlowService;
+import io.myuser.account.PasswordController;
+import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.LenientAcceptHeaderFilter;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.support.web.MyUserErrorDispatchFilter;
@@ -43,6 +46,12 @@ class MyUserWebConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordController myUserPasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver) {
+		return new PasswordController(flows, clientInfoResolver);
 	}
 
 	@Bean

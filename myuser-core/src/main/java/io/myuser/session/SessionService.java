@@ -243,6 +243,15 @@ public class SessionService {
 		revokeAllForUser(event.userId(), REASON_ACCOUNT_DISABLED, ClientInfo.NONE);
 	}
 
+	/**
+	 * End every other session of a user whose password changed (all of them after a reset), in that transaction.
+	 * @param event the password change
+	 */
+	@EventListener
+	public void onPasswordChanged(io.myuser.account.AccountEvents.PasswordChanged event) {
+		revokeAllForUserExcept(event.userId(), event.keptSessionId(), REASON_PASSWORD_CHANGED, event.client());
+	}
+
 	private void revokeAll(UUID userId, List<UserSession> targets, String reason, ClientInfo client) {
 		Assert.isTrue(reason != null && !reason.isBlank() && reason.length() <= 32,
 				"reason must be 1 to 32 characters");

@@ -82,6 +82,19 @@ public class TokenService {
 	}
 
 	/**
+	 * Log a just-registered account in (registration with verification off): a session and its first tokens.
+	 * @param userId the new account
+	 * @param client where the registration came from
+	 * @return the tokens
+	 */
+	@Transactional
+	public TokenPair issueForNewAccount(UUID userId, ClientInfo client) {
+		TokenPair pair = issueForLogin(userId, client, "registration");
+		this.events.publishEvent(new UserLoggedIn(userId, pair.sessionId(), "registration", client));
+		return pair;
+	}
+
+	/**
 	 * Exchange a refresh token for new tokens.
 	 * @param refreshToken the refresh token
 	 * @param client who asks

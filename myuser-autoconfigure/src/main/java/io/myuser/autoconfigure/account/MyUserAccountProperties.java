@@ -1,5 +1,7 @@
 package io.myuser.autoconfigure.account;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -13,6 +15,45 @@ public class MyUserAccountProperties {
 	 * verifying it (optional), or is never asked to (none).
 	 */
 	private EmailVerification emailVerification = EmailVerification.MANDATORY;
+
+	/**
+	 * Whether the registration endpoints are enabled.
+	 */
+	private boolean registrationEnabled = true;
+
+	/**
+	 * How long the link in an email-confirmation email works.
+	 */
+	private Duration verificationTokenTimeToLive = Duration.ofDays(1);
+
+	/**
+	 * How long the link in a password-reset email works.
+	 */
+	private Duration passwordResetTokenTimeToLive = Duration.ofHours(1);
+
+	public boolean isRegistrationEnabled() {
+		return this.registrationEnabled;
+	}
+
+	public void setRegistrationEnabled(boolean registrationEnabled) {
+		this.registrationEnabled = registrationEnabled;
+	}
+
+	public Duration getVerificationTokenTimeToLive() {
+		return this.verificationTokenTimeToLive;
+	}
+
+	public void setVerificationTokenTimeToLive(Duration verificationTokenTimeToLive) {
+		this.verificationTokenTimeToLive = verificationTokenTimeToLive;
+	}
+
+	public Duration getPasswordResetTokenTimeToLive() {
+		return this.passwordResetTokenTimeToLive;
+	}
+
+	public void setPasswordResetTokenTimeToLive(Duration passwordResetTokenTimeToLive) {
+		this.passwordResetTokenTimeToLive = passwordResetTokenTimeToLive;
+	}
 
 	public EmailVerification getEmailVerification() {
 		return this.emailVerification;

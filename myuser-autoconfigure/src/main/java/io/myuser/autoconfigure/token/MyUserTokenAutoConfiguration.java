@@ -2,7 +2,9 @@ package io.myuser.autoconfigure.token;
 
 import java.time.Clock;
 
+import io.myuser.account.AccountFlowService;
 import io.myuser.account.PasswordAuthenticator;
+import io.myuser.registration.RegistrationController;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
@@ -138,6 +140,14 @@ public final class MyUserTokenAutoConfiguration {
 		TokenController myUserTokenController(PasswordLoginService loginService, TokenService tokens,
 				ClientInfoResolver clientInfoResolver) {
 			return new TokenController(loginService, tokens, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "myuser.account.registration-enabled", matchIfMissing = true)
+		RegistrationController myUserRegistrationController(AccountFlowService flows, TokenService tokens,
+				ClientInfoResolver clientInfoResolver) {
+			return new RegistrationController(flows, tokens, clientInfoResolver);
 		}
 
 		@Bean

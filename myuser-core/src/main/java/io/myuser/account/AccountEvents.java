@@ -1,0 +1,131 @@
+package io.myuser.account;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.myuser.audit.AuditEventType;
+import io.myuser.audit.AuditableEvent;
+import io.myuser.support.ClientInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Events of the account flows, published inside the transaction that caused them. The mail feature turns them into
+ * emails (enqueued in that same transaction), the session feature ends sessions on password changes, and the
+ * audit feature records the auditable ones.
+ */
+public final class AccountEvents {
+
+	private AccountEvents() {
+	}
+
+	/**
+	 * A verification email is due: after registration, or on request.
+	 *
+	 * @param userId the account
+	 * @param email the address to verify
+	 * @param locale the language of the email
+	 */
+	public record VerificationEmailRequested(UUID userId, String email, Locale locale) {
+	}
+
+	/**
+	 * A password reset email is due.
+	 *
+	 * @param userId the account
+	 * @param email its address
+	 * @param locale the language of the email
+	 */
+	public record PasswordResetRequested(UUID userId, String email, Locale locale) {
+	}
+
+	/**
+	 * Someone tried to register with the address of an existing account; its owner is told, the caller is not.
+	 *
+	 * @param userId the existing account
+	 * @param email its address
+	 * @param locale the language of the notice
+	 * @param attemptedAt when
+	 */
+	public record RegistrationAttemptedForTakenEmail(UUID userId, String email, Locale locale, Instant attemptedAt) {
+	}
+
+	/**
+	 * A new account is ready to use (registered with verification off, or verified).
+	 *
+	 * @param userId the account
+	 * @param email its address
+	 * @param locale the language of the welcome email
+	 */
+	public record AccountReady(UUID userId, String email, Locale locale) {
+	}
+
+	/**
+	 * The address of an account was verified.
+	 *
+	 * @param userId the account
+	 * @param email the verified address
+	 * @param client who verified it
+	 */
+	public record EmailVerified(UUID userId, String email, ClientInfo client) implements AuditableEvent {
+
+		@Override
+		public AuditEventType auditEventType() {
+			return AuditEventType.EMAIL_CHANGE;
+		}
+
+		@Override
+		public UUID auditUserId() {
+			return this.userId;
+		}
+
+		@Override
+		public ClientInfo auditClient() {
+			return this.client;
+		}
+
+		@Override
+		public Map<String, Object> auditDetails() {
+			return Map.of("action", "verified");
+		}
+
+	}
+
+	/**
+	 * A password was changed by its owner or set through a reset link. Every session but {@code keptSessionId} ends.
+	 *
+	 * @param userId the account
+	 * @param email its address, for the alert
+	 * @param keptSessionId the session that made the change and stays, or {@code null} (a reset ends all)
+	 * @param reset whether it was set through a reset link
+	 * @param changedAt when
+	 * @param locale the language of the alert
+	 * @param client who changed it
+	 */
+	public record PasswordChanged(UUID userId, String email, @Nullable UUID keptSessionId, boolean reset,
+			Instant changedAt, Locale locale, ClientInfo client) implements AuditableEvent {
+
+		@Override
+		public AuditEventType auditEventType() {
+			return this.reset ? AuditEventType.PASSWORD_RESET : AuditEventType.PASSWORD_CHANGE;
+		}
+
+		@Override
+		public UUID auditUserId() {
+			return this.userId;
+		}
+
+		@Override
+		public ClientInfo auditClient() {
+			return this.client;
+		}
+
+		@Override
+		public Map<String, Object> auditDetails() {
+			return Map.of();
+		}
+
+	}
+
+}

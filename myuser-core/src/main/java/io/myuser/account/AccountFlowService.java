@@ -1,0 +1,250 @@
+package io.myuser.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.myuser.account.AccountEvents.AccountReady;
+import io.myuser.account.AccountEvents.EmailVerified;
+import io.myuser.account.AccountEvents.PasswordChanged;
+import io.myuser.account.AccountEvents.PasswordResetRequested;
+import io.myuser.account.AccountEvents.RegistrationAttemptedForTakenEmail;
+import io.myuser.account.AccountEvents.VerificationEmailRequested;
+import io.myuser.account.AccountSettings.EmailVerificationMode;
+import io.myuser.support.ClientInfo;
+import io.myuser.support.web.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.Assert;
+
+/**
+ * The account flows behind the JSON API: registration, email verification, password reset and password change.
+ * None of them sends mail or ends sessions itself: each publishes an event in its transaction and the mail and
+ * session features react (mail is enqueued in that transaction, so a rollback sends nothing). Answers to
+ * anonymous callers never depend on whether an address is registered.
+ */
+public class AccountFlowService {
+
+	private final UserRepository users;
+
+	private final UserAccountService accounts;
+
+	private final OneTimeTokenService oneTimeTokens;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final ApplicationEventPublisher events;
+
+	private final AccountSettings settings;
+
+	private final Clock clock;
+
+	public AccountFlowService(UserRepository users, UserAccountService accounts, OneTimeTokenService oneTimeTokens,
+			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, ApplicationEventPublisher events,
+			AccountSettings settings, Clock clock) {
+		Assert.notNull(users, "users cannot be null");
+		Assert.notNull(accounts, "accounts cannot be null");
+		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
+		Assert.notNull(passwordPolicy, "passwordPolicy cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.users = users;
+		this.accounts = accounts;
+		this.oneTimeTokens = oneTimeTokens;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	public AccountSettings getSettings() {
+		return this.settings;
+	}
+
+	/**
+	 * Register an account. A taken address gets the same outcome as a new one (its owner gets a notice instead of
+	 * a verification email), and costs the same password hash. With verification off there is no such cover:
+	 * the caller gets tokens for a new account, so a taken address is refused.
+	 * @param email the address
+	 * @param password the password (already checked to match its confirmation)
+	 * @param firstName the first name
+	 * @param lastName the last name
+	 * @param locale the language of the emails
+	 * @param client who registers
+	 * @return the new account, or empty when the address was taken (and verification is on)
+	 */
+	@Transactional
+	public Optional<User> register(String email, String password, String firstName, String lastName, Locale locale,
+			ClientInfo client) {
+		checkPassword("password1", password, email);
+		Optional<User> existing = this.users.findByEmailCanonical(EmailAddresses.canonicalize(email));
+		EmailVerificationMode mode = this.settings.emailVerification();
+		if (existing.isPresent()) {
+			if (mode == EmailVerificationMode.NONE) {
+				throw InvalidRequestException.forField("email", "A user is already registered with this email address.");
+			}
+			this.passwordEncoder.encode(password);
+			User owner = existing.get();
+			this.events.publishEvent(new RegistrationAttemptedForTakenEmail(owner.getId(), owner.getEmail(), locale,
+					this.clock.instant()));
+			return Optional.empty();
+		}
+		User user;
+		try {
+			user = this.accounts.createUser(
+					new NewUser(email, password, firstName, lastName, mode == EmailVerificationMode.NONE, false), client);
+		}
+		catch (EmailAlreadyRegisteredException ex) {
+			// Registered concurrently: same answer as any taken address.
+			return Optional.empty();
+		}
+		if (mode == EmailVerificationMode.NONE) {
+			this.events.publishEvent(new AccountReady(user.getId(), user.getEmail(), locale));
+		}
+		else {
+			this.events.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale));
+		}
+		return Optional.of(user);
+	}
+
+	/**
+	 * Verify an address with the key from the verification email.
+	 * @param key the key
+	 * @param locale the language of the welcome email
+	 * @param client who verifies
+	 * @return whether the key was valid (unknown, used and expired keys are not)
+	 */
+	@Transactional
+	public boolean verifyEmail(String key, Locale locale, ClientInfo client) {
+		Optional<OneTimeToken> token = this.oneTimeTokens.consume(key, OneTimeTokenPurpose.EMAIL_VERIFICATION);
+		if (token.isEmpty()) {
+			return false;
+		}
+		Optional<User> user = this.users.findById(token.get().getUserId())
+			.filter((candidate) -> EmailAddresses.canonicalize(candidate.getEmail())
+				.equals(EmailAddresses.canonicalize(token.get().getEmail())));
+		if (user.isEmpty()) {
+			return false;
+		}
+		if (!user.get().isEmailVerified()) {
+			user.get().setEmailVerified(true);
+			this.events.publishEvent(new EmailVerified(user.get().getId(), user.get().getEmail(), client));
+			this.events.publishEvent(new AccountReady(user.get().getId(), user.get().getEmail(), locale));
+		}
+		return true;
+	}
+
+	/**
+	 * Send the verification email again, if the address belongs to an unverified account. Says nothing either way.
+	 * @param email the address
+	 * @param locale the language of the email
+	 */
+	@Transactional
+	public void resendVerification(String email, Locale locale) {
+		this.users.findByEmailCanonical(EmailAddresses.canonicalize(email))
+			.filter((user) -> !user.isEmailVerified() && user.isActive())
+			.ifPresent((user) -> this.events
+				.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale)));
+	}
+
+	/**
+	 * Send a password reset email, if the address belongs to an active account. Says nothing either way.
+	 * @param email the address
+	 * @param locale the language of the email
+	 */
+	@Transactional
+	public void requestPasswordReset(String email, Locale locale) {
+		this.users.findByEmailCanonical(EmailAddresses.canonicalize(email))
+			.filter(User::isActive)
+			.ifPresent((user) -> this.events
+				.publishEvent(new PasswordResetRequested(user.getId(), user.getEmail(), locale)));
+	}
+
+	/**
+	 * Set a new password with the token from a reset email; every session of the user ends.
+	 * @param token the token
+	 * @param newPassword the new password (already checked to match its confirmation)
+	 * @param locale the language of the alert
+	 * @param client who resets
+	 * @return whether the token was valid
+	 */
+	@Transactional
+	public boolean confirmPasswordReset(String token, String newPassword, Locale locale, ClientInfo client) {
+		Optional<OneTimeToken> used = this.oneTimeTokens.consume(token, OneTimeTokenPurpose.PASSWORD_RESET);
+		if (used.isEmpty()) {
+			return false;
+		}
+		Optional<User> user = this.users.findById(used.get().getUserId()).filter(User::isActive);
+		if (user.isEmpty()) {
+			return false;
+		}
+		checkPassword("new_password1", newPassword, user.get().getEmail());
+		setPassword(user.get(), newPassword, null, true, locale, client);
+		return true;
+	}
+
+	/**
+	 * Change the password of a logged-in user; every other session of the user ends.
+	 * @param userId the user
+	 * @param currentSessionId the session making the change, which stays
+	 * @param oldPassword the current password
+	 * @param newPassword the new password (already checked to match its confirmation)
+	 * @param locale the language of the alert
+	 * @param client who changes it
+	 */
+	@Transactional
+	public void changePassword(UUID userId, UUID currentSessionId, String oldPassword, String newPassword,
+			Locale locale, ClientInfo client) {
+		User user = this.users.findById(userId)
+			.filter(User::isActive)
+			.orElseThrow(() -> InvalidRequestException.forField("old_password", "Your account is not active."));
+		String hash = user.getPasswordHash();
+		if (hash == null || !matches(oldPassword, hash)) {
+			throw InvalidRequestException.forField("old_password",
+					"Your old password was entered incorrectly. Please enter it again.");
+		}
+		checkPassword("new_password1", newPassword, user.getEmail());
+		setPassword(user, newPassword, currentSessionId, false, locale, client);
+	}
+
+	private boolean matches(String raw, String hash) {
+		try {
+			return this.passwordEncoder.matches(raw, hash);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	private void setPassword(User user, String newPassword, @Nullable UUID keptSessionId, boolean reset,
+			Locale locale, ClientInfo client) {
+		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		Instant now = this.clock.instant();
+		this.events.publishEvent(
+				new PasswordChanged(user.getId(), user.getEmail(), keptSessionId, reset, now, locale, client));
+	}
+
+	private void checkPassword(String field, String password, @Nullable String email) {
+		List<String> violations = this.passwordPolicy.violations(password, email);
+		if (!violations.isEmpty()) {
+			Map<String, List<String>> errors = new LinkedHashMap<>();
+			errors.put(field, new ArrayList<>(violations));
+			throw new InvalidRequestException(errors);
+		}
+	}
+
+}

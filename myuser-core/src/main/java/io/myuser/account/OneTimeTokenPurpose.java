@@ -1,0 +1,13 @@
+package io.myuser.account;
+
+/**
+ * What a one-time token is good for.
+ */
+public enum OneTimeTokenPurpose {
+
+	/** Confirms that the user owns the email address. */
+	EMAIL_VERIFICATION,
+	/** Lets the user set a new password. */
+	PASSWORD_RESET
+
+}

@@ -1,0 +1,33 @@
+package io.myuser.account;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Stored one-time token hashes.
+ */
+public interface OneTimeTokenRepository extends JpaRepository<OneTimeToken, UUID> {
+
+	Optional<OneTimeToken> findByTokenHash(String tokenHash);
+
+	/**
+	 * Use a token: succeeds for exactly one caller, however many present it at once.
+	 */
+	@Modifying
+	@Query("update OneTimeToken t set t.usedAt = :now where t.tokenHash = :hash and t.purpose = :purpose "
+			+ "and t.usedAt is null and t.expiresAt > :now")
+	int markUsed(@Param("hash") String hash, @Param("purpose") OneTimeTokenPurpose purpose, @Param("now") Instant now);
+
+	@Modifying
+	@Query("update OneTimeToken t set t.usedAt = :now where t.userId = :userId and t.purpose = :purpose "
+			+ "and t.usedAt is null")
+	int retireAll(@Param("userId") UUID userId, @Param("purpose") OneTimeTokenPurpose purpose,
+			@Param("now") Instant now);
+
+}

@@ -1,0 +1,72 @@
+package io.myuser.account;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.myuser.security.AuthenticatedUser;
+import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.web.InvalidRequestException;
+import io.myuser.support.web.MyUserApi;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.Assert;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code password/reset/}, {@code password/reset/confirm/} and {@code password/change/}.
+ */
+@MyUserApi
+@RestController
+public class PasswordController {
+
+	/** The one answer to {@code password/reset/}, whether or not the address is registered. */
+	public static final String RESET_SENT = "Password reset e-mail has been sent.";
+
+	private final AccountFlowService flows;
+
+	private final ClientInfoResolver clientInfoResolver;
+
+	public PasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver) {
+		Assert.notNull(flows, "flows cannot be null");
+		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
+		this.flows = flows;
+		this.clientInfoResolver = clientInfoResolver;
+	}
+
+	@PostMapping(path = "/password/reset", consumes = "application/json")
+	public Map<String, String> reset(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale) {
+		this.flows.requestPasswordReset(body.email(), locale);
+		return Map.of("detail", RESET_SENT);
+	}
+
+	@PostMapping(path = "/password/reset/confirm", consumes = "application/json")
+	public Map<String, String> confirm(@Valid @RequestBody AccountRequests.ResetConfirm body, Locale locale,
+			HttpServletRequest request) {
+		requireSame("new_password2", body.newPassword1(), body.newPassword2());
+		if (!this.flows.confirmPasswordReset(body.token(), body.newPassword1(), locale,
+				this.clientInfoResolver.resolve(request))) {
+			throw InvalidRequestException.forField("token", "Invalid value: the link is unknown, used or expired.");
+		}
+		return Map.of("detail", "Password has been reset with the new password.");
+	}
+
+	@PostMapping(path = "/password/change", consumes = "application/json")
+	public Map<String, String> change(@AuthenticationPrincipal AuthenticatedUser user,
+			@Valid @RequestBody AccountRequests.Change body, Locale locale, HttpServletRequest request) {
+		requireSame("new_password2", body.newPassword1(), body.newPassword2());
+		this.flows.changePassword(user.userId(), user.sessionId(), body.oldPassword(), body.newPassword1(), locale,
+				this.clientInfoResolver.resolve(request));
+		return Map.of("detail", "New password has been saved.");
+	}
+
+	static void requireSame(String field, String first, String second) {
+		if (!first.equals(second)) {
+			throw InvalidRequestException.forField(field, "The two password fields didn't match.");
+		}
+	}
+
+}

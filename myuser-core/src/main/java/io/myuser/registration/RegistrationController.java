@@ -1,0 +1,107 @@
+package io.myuser.registration;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.myuser.account.AccountFlowService;
+import io.myuser.account.AccountRequests;
+import io.myuser.account.AccountSettings.EmailVerificationMode;
+import io.myuser.account.User;
+import io.myuser.support.ClientInfo;
+import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.web.InvalidRequestException;
+import io.myuser.support.web.MyUserApi;
+import io.myuser.token.TokenPair;
+import io.myuser.token.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code registration/}, {@code registration/verify-email/} and {@code registration/resend-email/}.
+ */
+@MyUserApi
+@RestController
+public class RegistrationController {
+
+	/** The answer to a registration while verification is on, for new and taken addresses alike. */
+	public static final String VERIFICATION_SENT = "Verification e-mail sent.";
+
+	private final AccountFlowService flows;
+
+	private final TokenService tokens;
+
+	private final ClientInfoResolver clientInfoResolver;
+
+	public RegistrationController(AccountFlowService flows, TokenService tokens, ClientInfoResolver clientInfoResolver) {
+		Assert.notNull(flows, "flows cannot be null");
+		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
+		this.flows = flows;
+		this.tokens = tokens;
+		this.clientInfoResolver = clientInfoResolver;
+	}
+
+	@PostMapping(path = "/registration", consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	public Map<String, String> register(@Valid @RequestBody AccountRequests.Registration body, Locale locale,
+			HttpServletRequest request) {
+		String password = password(body);
+		ClientInfo client = this.clientInfoResolver.resolve(request);
+		Optional<User> user = this.flows.register(body.email(), password, orEmpty(body.firstName()),
+				orEmpty(body.lastName()), locale, client);
+		if (this.flows.getSettings().emailVerification() == EmailVerificationMode.NONE && user.isPresent()) {
+			TokenPair pair = this.tokens.issueForNewAccount(user.get().getId(), client);
+			Map<String, String> answer = new LinkedHashMap<>();
+			answer.put("access", pair.access());
+			answer.put("refresh", pair.refresh());
+			return answer;
+		}
+		return Map.of("detail", VERIFICATION_SENT);
+	}
+
+	@PostMapping(path = "/registration/verify-email", consumes = "application/json")
+	public Map<String, String> verifyEmail(@Valid @RequestBody AccountRequests.VerifyEmail body, Locale locale,
+			HttpServletRequest request) {
+		if (!this.flows.verifyEmail(body.key(), locale, this.clientInfoResolver.resolve(request))) {
+			throw InvalidRequestException.forField("key", "Invalid value: the key is unknown, used or expired.");
+		}
+		return Map.of("detail", "ok");
+	}
+
+	@PostMapping(path = "/registration/resend-email", consumes = "application/json")
+	public Map<String, String> resend(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale) {
+		this.flows.resendVerification(body.email(), locale);
+		return Map.of("detail", "ok");
+	}
+
+	private static String password(AccountRequests.Registration body) {
+		if (StringUtils.hasLength(body.password1()) || StringUtils.hasLength(body.password2())) {
+			if (!StringUtils.hasLength(body.password1())) {
+				throw InvalidRequestException.forField("password1", "This field is required.");
+			}
+			if (!body.password1().equals(body.password2())) {
+				throw InvalidRequestException.forField("password2", "The two password fields didn't match.");
+			}
+			return body.password1();
+		}
+		if (!StringUtils.hasLength(body.password())) {
+			throw InvalidRequestException.forField("password1", "This field is required.");
+		}
+		return body.password();
+	}
+
+	private static String orEmpty(String value) {
+		return (value != null) ? value.strip() : "";
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.myuser.sample.accounts;
+
+/**
+ * {@link AccountFlowTests} on H2.
+ */
+class AccountFlowH2Tests extends AccountFlowTests {
+
+}
