@@ -1,6 +1,5 @@
 package io.myuser.account;
 
-import java.util.Map;
 import java.util.UUID;
 
 import io.myuser.audit.AuditEventType;
@@ -20,21 +19,6 @@ public record AccountCreated(UUID userId, String email, ClientInfo client) imple
 	@Override
 	public AuditEventType auditEventType() {
 		return AuditEventType.ACCOUNT_CREATED;
-	}
-
-	@Override
-	public UUID auditUserId() {
-		return this.userId;
-	}
-
-	@Override
-	public ClientInfo auditClient() {
-		return this.client;
-	}
-
-	@Override
-	public Map<String, Object> auditDetails() {
-		return Map.of();
 	}
 
 }

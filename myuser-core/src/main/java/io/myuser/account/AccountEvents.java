@@ -76,16 +76,6 @@ public final class AccountEvents {
 		}
 
 		@Override
-		public UUID auditUserId() {
-			return this.userId;
-		}
-
-		@Override
-		public ClientInfo auditClient() {
-			return this.client;
-		}
-
-		@Override
 		public Map<String, Object> auditDetails() {
 			return Map.of("action", "verified");
 		}
@@ -109,21 +99,6 @@ public final class AccountEvents {
 		@Override
 		public AuditEventType auditEventType() {
 			return this.reset ? AuditEventType.PASSWORD_RESET : AuditEventType.PASSWORD_CHANGE;
-		}
-
-		@Override
-		public UUID auditUserId() {
-			return this.userId;
-		}
-
-		@Override
-		public ClientInfo auditClient() {
-			return this.client;
-		}
-
-		@Override
-		public Map<String, Object> auditDetails() {
-			return Map.of();
 		}
 
 	}

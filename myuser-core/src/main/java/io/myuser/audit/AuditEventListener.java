@@ -26,10 +26,10 @@ public class AuditEventListener {
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	public void onAuditableEvent(AuditableEvent event) {
 		try {
-			this.writer.write(event.auditUserId(), event.auditEventType(), event.auditClient(), event.auditDetails());
+			this.writer.write(event.userId(), event.auditEventType(), event.client(), event.auditDetails());
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not write audit row {} for user {}", event.auditEventType(), event.auditUserId(), ex);
+			logger.error("Could not write audit row {} for user {}", event.auditEventType(), event.userId(), ex);
 		}
 	}
 

@@ -20,21 +20,23 @@ public interface AuditableEvent {
 	AuditEventType auditEventType();
 
 	/**
-	 * Return the user the event concerns.
+	 * Return the user the event concerns. A record with a {@code userId} component implements this as is.
 	 * @return the user id, or {@code null} when no user is known (a login with an unknown email)
 	 */
-	@Nullable UUID auditUserId();
+	@Nullable UUID userId();
 
 	/**
-	 * Return who caused the event.
+	 * Return who caused the event. A record with a {@code client} component implements this as is.
 	 * @return the client information
 	 */
-	ClientInfo auditClient();
+	ClientInfo client();
 
 	/**
 	 * Return details to keep with the row. Values must be serializable to JSON; secrets never belong here.
-	 * @return the details, possibly empty
+	 * @return the details; none by default
 	 */
-	Map<String, Object> auditDetails();
+	default Map<String, Object> auditDetails() {
+		return Map.of();
+	}
 
 }

@@ -28,16 +28,6 @@ public record SessionRevoked(UUID userId, List<UUID> sessionIds, String reason, 
 	}
 
 	@Override
-	public UUID auditUserId() {
-		return this.userId;
-	}
-
-	@Override
-	public ClientInfo auditClient() {
-		return this.client;
-	}
-
-	@Override
 	public Map<String, Object> auditDetails() {
 		return Map.of("reason", this.reason, "session_ids", this.sessionIds.stream().map(UUID::toString).toList());
 	}

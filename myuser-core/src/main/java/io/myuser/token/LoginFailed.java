@@ -27,16 +27,6 @@ public record LoginFailed(@Nullable UUID userId, String attemptedEmail, String r
 	}
 
 	@Override
-	public @Nullable UUID auditUserId() {
-		return this.userId;
-	}
-
-	@Override
-	public ClientInfo auditClient() {
-		return this.client;
-	}
-
-	@Override
 	public Map<String, Object> auditDetails() {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("reason", this.reason);

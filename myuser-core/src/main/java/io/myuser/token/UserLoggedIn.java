@@ -23,16 +23,6 @@ public record UserLoggedIn(UUID userId, UUID sessionId, String method, ClientInf
 	}
 
 	@Override
-	public UUID auditUserId() {
-		return this.userId;
-	}
-
-	@Override
-	public ClientInfo auditClient() {
-		return this.client;
-	}
-
-	@Override
 	public Map<String, Object> auditDetails() {
 		return Map.of("session_id", this.sessionId.toString(), "method", this.method);
 	}
