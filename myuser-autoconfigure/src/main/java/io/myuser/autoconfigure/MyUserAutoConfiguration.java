@@ -4,10 +4,12 @@ import java.time.Clock;
 
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.AccountSettings;
+import io.myuser.account.NistPasswordPolicy;
 import io.myuser.account.OneTimeTokenRepository;
 import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.PasswordAuthenticator;
 import io.myuser.account.PasswordPolicy;
+import io.myuser.account.PasswordPolicySettings;
 import io.myuser.account.User;
 import io.myuser.account.MyUserPasswordEncoders;
 import io.myuser.account.UserAccountService;
@@ -51,6 +53,20 @@ public final class MyUserAutoConfiguration {
 	@ConditionalOnMissingBean
 	PasswordEncoder myUserPasswordEncoder() {
 		return MyUserPasswordEncoders.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The password policy. Its byte limit follows the {@link PasswordEncoder} bean, whether MyUser's or the
+	 * host's: a bcrypt encoder limits passwords to 72 bytes. The encoder is probed when the first password is
+	 * checked, not at startup.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	PasswordPolicy myUserPasswordPolicy(MyUserAccountProperties properties, PasswordEncoder passwordEncoder) {
+		MyUserAccountProperties.Password password = properties.getPassword();
+		PasswordPolicySettings settings = new PasswordPolicySettings(password.getMinLength(),
+				password.getMaxLength(), password.isRejectEmail(), password.isRejectCommon());
+		return new NistPasswordPolicy(settings, passwordEncoder);
 	}
 
 	@Bean

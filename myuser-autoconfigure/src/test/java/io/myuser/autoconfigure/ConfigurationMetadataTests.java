@@ -37,7 +37,9 @@ class ConfigurationMetadataTests {
 	void everyMyUserPropertyHasADescription() throws IOException {
 		Map<String, JsonNode> properties = myUserProperties();
 		assertThat(properties).containsKeys("myuser.enabled", "myuser.web.base-path", "myuser.token.signing.secret",
-				"myuser.token.access-token-time-to-live", "myuser.account.email-verification");
+				"myuser.token.access-token-time-to-live", "myuser.account.email-verification",
+				"myuser.account.password.min-length", "myuser.account.password.max-length",
+				"myuser.account.password.reject-common", "myuser.account.password.reject-email");
 		List<String> undocumented = properties.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().path("description").asString("").isBlank())
@@ -58,7 +60,10 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.token.access-token-time-to-live", "15m")
 			.containsEntry("myuser.token.refresh-token-time-to-live", "7d")
 			.containsEntry("myuser.token.clock-skew", "30s")
-			.containsEntry("myuser.account.email-verification", "mandatory");
+			.containsEntry("myuser.account.email-verification", "mandatory")
+			.containsEntry("myuser.account.password.min-length", "8")
+			.containsEntry("myuser.account.password.max-length", "128")
+			.containsEntry("myuser.account.password.reject-common", "true");
 		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(defaults)));
 		assertThat(binder.bindOrCreate("myuser", MyUserProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserProperties());

@@ -2,13 +2,17 @@ package io.myuser.autoconfigure.account;
 
 import java.time.Duration;
 
+import io.myuser.account.PasswordPolicySettings;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 /**
  * Account properties.
  */
 @ConfigurationProperties("myuser.account")
-public class MyUserAccountProperties {
+public class MyUserAccountProperties implements InitializingBean {
 
 	/**
 	 * Whether a user must verify the email address before logging in (mandatory), may use the account before
@@ -55,12 +59,23 @@ public class MyUserAccountProperties {
 		this.passwordResetTokenTimeToLive = passwordResetTokenTimeToLive;
 	}
 
+	private final Password password = new Password();
+
 	public EmailVerification getEmailVerification() {
 		return this.emailVerification;
 	}
 
 	public void setEmailVerification(EmailVerification emailVerification) {
 		this.emailVerification = emailVerification;
+	}
+
+	public Password getPassword() {
+		return this.password;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		this.password.validate();
 	}
 
 	/**
@@ -74,6 +89,75 @@ public class MyUserAccountProperties {
 		OPTIONAL,
 		/** No verification email is sent. */
 		NONE
+
+	}
+
+	/**
+	 * Rules for the passwords users choose, after NIST SP 800-63B.
+	 */
+	public static class Password {
+
+		/**
+		 * Fewest characters a password may have, counted as Unicode code points after NFC normalisation.
+		 */
+		private int minLength = 8;
+
+		/**
+		 * Most characters a password may have, counted like min-length. A password longer than the password
+		 * hasher accepts (72 bytes for bcrypt) is refused even when it is within this length.
+		 */
+		private int maxLength = 128;
+
+		/**
+		 * Whether passwords on MyUser's list of 30,000 common passwords are refused, also with trailing digits,
+		 * punctuation or symbols added.
+		 */
+		private boolean rejectCommon = true;
+
+		/**
+		 * Whether a password equal to the account's email address, or to the part before the @, is refused.
+		 */
+		private boolean rejectEmail = true;
+
+		public int getMinLength() {
+			return this.minLength;
+		}
+
+		public void setMinLength(int minLength) {
+			this.minLength = minLength;
+		}
+
+		public int getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(int maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public boolean isRejectCommon() {
+			return this.rejectCommon;
+		}
+
+		public void setRejectCommon(boolean rejectCommon) {
+			this.rejectCommon = rejectCommon;
+		}
+
+		public boolean isRejectEmail() {
+			return this.rejectEmail;
+		}
+
+		public void setRejectEmail(boolean rejectEmail) {
+			this.rejectEmail = rejectEmail;
+		}
+
+		void validate() {
+			Assert.isTrue(this.minLength >= 1, "myuser.account.password.min-length must be at least 1");
+			Assert.isTrue(this.maxLength >= this.minLength,
+					"myuser.account.password.max-length must not be less than min-length");
+			int limit = PasswordPolicySettings.MAX_LENGTH_LIMIT;
+			Assert.isTrue(this.maxLength <= limit, "myuser.account.password.max-length must be at most " + limit);
+		}
 
 	}
 
