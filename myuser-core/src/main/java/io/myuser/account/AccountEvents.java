@@ -42,13 +42,28 @@ public final class AccountEvents {
 
 	/**
 	 * Someone tried to register with the address of an existing account; its owner is told, the caller is not.
+	 * Audited as {@code SUSPICIOUS_ACTIVITY} (it is how addresses are probed), which also gives this path the same
+	 * database work as a real registration.
 	 *
 	 * @param userId the existing account
 	 * @param email its address
 	 * @param locale the language of the notice
 	 * @param attemptedAt when
+	 * @param client who tried
 	 */
-	public record RegistrationAttemptedForTakenEmail(UUID userId, String email, Locale locale, Instant attemptedAt) {
+	public record RegistrationAttemptedForTakenEmail(UUID userId, String email, Locale locale, Instant attemptedAt,
+			ClientInfo client) implements AuditableEvent {
+
+		@Override
+		public AuditEventType auditEventType() {
+			return AuditEventType.SUSPICIOUS_ACTIVITY;
+		}
+
+		@Override
+		public Map<String, Object> auditDetails() {
+			return Map.of("kind", "registration_with_registered_email");
+		}
+
 	}
 
 	/**

@@ -100,7 +100,7 @@ public class AccountFlowService {
 			this.passwordEncoder.encode(password);
 			User owner = existing.get();
 			this.events.publishEvent(new RegistrationAttemptedForTakenEmail(owner.getId(), owner.getEmail(), locale,
-					this.clock.instant()));
+					this.clock.instant(), client));
 			return Optional.empty();
 		}
 		User user;
