@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
+import io.myuser.autoconfigure.session.MyUserSessionProperties;
 import io.myuser.autoconfigure.token.MyUserTokenProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -58,7 +60,11 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.token.access-token-time-to-live", "15m")
 			.containsEntry("myuser.token.refresh-token-time-to-live", "7d")
 			.containsEntry("myuser.token.clock-skew", "30s")
-			.containsEntry("myuser.account.email-verification", "mandatory");
+			.containsEntry("myuser.account.email-verification", "mandatory")
+			.containsEntry("myuser.jobs.threads", "2")
+			.containsEntry("myuser.jobs.polling-interval", "2s")
+			.containsEntry("myuser.jobs.retry.max-attempts", "10")
+			.containsEntry("myuser.session.retention", "30d");
 		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(defaults)));
 		assertThat(binder.bindOrCreate("myuser", MyUserProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserProperties());
@@ -66,6 +72,10 @@ class ConfigurationMetadataTests {
 			.isEqualTo(new MyUserTokenProperties());
 		assertThat(binder.bindOrCreate("myuser.account", MyUserAccountProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserAccountProperties());
+		assertThat(binder.bindOrCreate("myuser.jobs", MyUserJobsProperties.class)).usingRecursiveComparison()
+			.isEqualTo(new MyUserJobsProperties());
+		assertThat(binder.bindOrCreate("myuser.session", MyUserSessionProperties.class)).usingRecursiveComparison()
+			.isEqualTo(new MyUserSessionProperties());
 	}
 
 	@Test
@@ -78,7 +88,8 @@ class ConfigurationMetadataTests {
 				switches.addAll(Arrays.asList(condition.name()));
 			}
 		}
-		assertThat(switches).contains("myuser.enabled", "myuser.token.enabled", "myuser.profile.enabled");
+		assertThat(switches).contains("myuser.enabled", "myuser.token.enabled", "myuser.profile.enabled",
+				"myuser.jobs.enabled");
 		Map<String, JsonNode> properties = myUserProperties();
 		assertThat(properties).containsKeys(switches.toArray(String[]::new));
 		switches.forEach((name) -> assertThat(properties.get(name).path("description").asString("")).as(name)
