@@ -10,7 +10,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * Keeps myuser-core organised by feature: feature packages depend on each other without cycles, the technical
- * support package knows no feature, and nothing in core depends on Spring Boot.
+ * support package and the job engine know no feature, and nothing in core depends on Spring Boot.
  */
 class ArchitectureTests {
 
@@ -43,6 +43,18 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
 					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..")
+			.check(CORE);
+	}
+
+	@Test
+	void jobsKnowNoFeature() {
+		noClasses().that()
+			.resideInAPackage("io.myuser.jobs..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
+					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
+					"io.myuser.audit..")
 			.check(CORE);
 	}
 

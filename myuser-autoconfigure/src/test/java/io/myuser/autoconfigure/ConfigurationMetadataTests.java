@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
+import io.myuser.autoconfigure.session.MyUserSessionProperties;
 import io.myuser.autoconfigure.token.MyUserTokenProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,7 +65,11 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.account.email-verification", "mandatory")
 			.containsEntry("myuser.account.password.min-length", "8")
 			.containsEntry("myuser.account.password.max-length", "128")
-			.containsEntry("myuser.account.password.reject-common", "true");
+			.containsEntry("myuser.account.password.reject-common", "true")
+			.containsEntry("myuser.jobs.threads", "2")
+			.containsEntry("myuser.jobs.polling-interval", "2s")
+			.containsEntry("myuser.jobs.retry.max-attempts", "10")
+			.containsEntry("myuser.session.retention", "30d");
 		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(defaults)));
 		assertThat(binder.bindOrCreate("myuser", MyUserProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserProperties());
@@ -71,6 +77,10 @@ class ConfigurationMetadataTests {
 			.isEqualTo(new MyUserTokenProperties());
 		assertThat(binder.bindOrCreate("myuser.account", MyUserAccountProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserAccountProperties());
+		assertThat(binder.bindOrCreate("myuser.jobs", MyUserJobsProperties.class)).usingRecursiveComparison()
+			.isEqualTo(new MyUserJobsProperties());
+		assertThat(binder.bindOrCreate("myuser.session", MyUserSessionProperties.class)).usingRecursiveComparison()
+			.isEqualTo(new MyUserSessionProperties());
 	}
 
 	@Test
@@ -83,7 +93,8 @@ class ConfigurationMetadataTests {
 				switches.addAll(Arrays.asList(condition.name()));
 			}
 		}
-		assertThat(switches).contains("myuser.enabled", "myuser.token.enabled", "myuser.profile.enabled");
+		assertThat(switches).contains("myuser.enabled", "myuser.token.enabled", "myuser.profile.enabled",
+				"myuser.jobs.enabled");
 		Map<String, JsonNode> properties = myUserProperties();
 		assertThat(properties).containsKeys(switches.toArray(String[]::new));
 		switches.forEach((name) -> assertThat(properties.get(name).path("description").asString("")).as(name)

@@ -167,7 +167,7 @@ class MyUserAutoConfigurationTests {
 			Flyway flyway = context.getBean(Flyway.class);
 			assertThat(locations(flyway)).containsExactlyInAnyOrder("classpath:db/migration", MYUSER_FLYWAY_LOCATION);
 			assertThat(java.util.Arrays.stream(flyway.info().applied()).map((m) -> m.getVersion().getVersion()))
-				.contains("0.1", "0.2");
+				.contains("0.1", "0.2", "0.3");
 		});
 	}
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.example.host.HostApplication;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
 import io.myuser.autoconfigure.gdpr.MyUserGdprAutoConfiguration;
+import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
 import io.myuser.autoconfigure.security.MyUserSecurityAutoConfiguration;
 import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
@@ -56,7 +57,7 @@ public final class MyUserContextRunners {
 	public static final Class<?>[] MYUSER_AUTO_CONFIGURATIONS = { MyUserAutoConfiguration.class,
 			MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
 			MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class, MyUserGdprAutoConfiguration.class,
-			MyUserSocialAutoConfiguration.class };
+			MyUserSocialAutoConfiguration.class, MyUserJobsAutoConfiguration.class };
 
 	private static final Class<?>[] DATA_AUTO_CONFIGURATIONS = { PropertyPlaceholderAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,

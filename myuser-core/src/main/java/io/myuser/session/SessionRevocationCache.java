@@ -21,7 +21,8 @@ import org.springframework.util.Assert;
  * The revoked sessions every request is checked against, held in memory so that authenticating a request needs no
  * database query. A revocation made on this node counts at once; revocations made by other nodes sharing the
  * database are loaded every {@code pollInterval}, which bounds how long another node may still accept a revoked
- * session's access token. Entries leave the cache when the session's access tokens have all expired.
+ * session's access token. Entries leave the cache when the session's access tokens have all expired; the rows
+ * themselves are deleted by {@link SessionCleanup}.
  */
 public class SessionRevocationCache implements SmartLifecycle {
 
@@ -40,11 +41,6 @@ public class SessionRevocationCache implements SmartLifecycle {
 	private volatile Instant cursor = Instant.EPOCH;
 
 	private volatile ScheduledExecutorService poller;
-
-	/** Expired revocation rows are deleted (by every node, idempotently) about this often. */
-	private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
-
-	private volatile Instant nextPurge = Instant.EPOCH;
 
 	/**
 	 * Create a cache.
@@ -128,10 +124,6 @@ public class SessionRevocationCache implements SmartLifecycle {
 	private void refreshQuietly() {
 		try {
 			refresh();
-			if (this.clock.instant().isAfter(this.nextPurge)) {
-				this.nextPurge = this.clock.instant().plus(PURGE_INTERVAL);
-				this.revocations.deleteExpired(this.clock.instant());
-			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not load session revocations; will retry in {}", this.pollInterval, ex);

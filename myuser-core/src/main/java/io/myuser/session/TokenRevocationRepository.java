@@ -18,9 +18,14 @@ public interface TokenRevocationRepository extends JpaRepository<TokenRevocation
 	@Query("select r from TokenRevocation r where r.revokedAt >= :since and r.expiresAt > :now order by r.revokedAt")
 	List<TokenRevocation> findRevokedSince(@Param("since") Instant since, @Param("now") Instant now);
 
+	/**
+	 * Delete the revocation records whose session's access tokens have all expired, soft-deleted ones included.
+	 * @param now the current time
+	 * @return how many were deleted
+	 */
 	@Transactional
 	@Modifying
-	@Query("delete from TokenRevocation r where r.expiresAt <= :now")
-	int deleteExpired(@Param("now") Instant now);
+	@Query(value = "delete from myuser_token_revocation where expires_at <= :now", nativeQuery = true)
+	int deleteExpiredIncludingDeleted(@Param("now") Instant now);
 
 }

@@ -40,4 +40,28 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	@Query("update UserSession s set s.lastActivity = :now where s.id = :id and s.lastActivity < :threshold")
 	int touchIfOlder(@Param("id") UUID id, @Param("now") Instant now, @Param("threshold") Instant threshold);
 
+	/**
+	 * Ids of sessions that ended before a time, soft-deleted ones included: revoked or past their absolute lifetime
+	 * before {@code endedBefore}, or idle since before {@code idleBefore}.
+	 * @param endedBefore the latest revocation or expiry time
+	 * @param idleBefore the latest last activity (the end time minus the idle timeout)
+	 * @param limit how many ids to return at most
+	 * @return the ids, as text (a native query returns a UUID column as bytes on H2)
+	 */
+	@Query(value = "select cast(id as varchar(36)) from myuser_user_session where revoked_at < :endedBefore "
+			+ "or expires_at < :endedBefore or last_activity < :idleBefore order by expires_at "
+			+ "fetch first :limit rows only", nativeQuery = true)
+	List<String> findIdsEndedBeforeIncludingDeleted(@Param("endedBefore") Instant endedBefore,
+			@Param("idleBefore") Instant idleBefore, @Param("limit") int limit);
+
+	/**
+	 * Delete sessions by id, soft-deleted ones included. Rows referring to them must be gone first.
+	 * @param ids the sessions
+	 * @return how many were deleted
+	 */
+	@Transactional
+	@Modifying
+	@Query(value = "delete from myuser_user_session where id in (:ids)", nativeQuery = true)
+	int deleteAllByIdIncludingDeleted(@Param("ids") List<UUID> ids);
+
 }

@@ -26,6 +26,12 @@ public class MyUserSessionProperties {
 	 */
 	private Duration activityResolution = Duration.ofMinutes(1);
 
+	/**
+	 * How long a session is kept after it ended (was revoked, reached its absolute lifetime or went idle) before
+	 * the clean-up job deletes it together with its refresh tokens.
+	 */
+	private Duration retention = Duration.ofDays(30);
+
 	private final Revocation revocation = new Revocation();
 
 	public boolean isEnabled() {
@@ -50,6 +56,14 @@ public class MyUserSessionProperties {
 
 	public void setActivityResolution(Duration activityResolution) {
 		this.activityResolution = activityResolution;
+	}
+
+	public Duration getRetention() {
+		return this.retention;
+	}
+
+	public void setRetention(Duration retention) {
+		this.retention = retention;
 	}
 
 	public Revocation getRevocation() {

@@ -8,8 +8,11 @@ import io.myuser.registration.RegistrationController;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
+import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionProperties;
+import io.myuser.jobs.RecurringJob;
 import io.myuser.security.AccessTokenVerifier;
+import io.myuser.session.SessionCleanup;
 import io.myuser.session.SessionController;
 import io.myuser.session.SessionRevocationCache;
 import io.myuser.session.SessionService;
@@ -26,6 +29,7 @@ import io.myuser.token.RefreshSettings;
 import io.myuser.token.SessionAwareAccessTokenVerifier;
 import io.myuser.token.PasswordLoginService;
 import io.myuser.token.RefreshToken;
+import io.myuser.token.RefreshTokenCleanup;
 import io.myuser.token.RefreshTokenRepository;
 import io.myuser.token.TokenCodec;
 import io.myuser.token.TokenController;
@@ -49,12 +53,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Password login, JWTs and sessions ({@code myuser.token.*}). Startup fails with a clear report when no signing
- * secret of at least 256 bits is configured.
+ * secret of at least 256 bits is configured. The clean-ups of session data are contributed as recurring jobs for
+ * MyUser's job engine; they run only where the engine runs ({@code myuser.jobs.enabled}).
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = { RefreshToken.class, UserSession.class })
-@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserSessionProperties.class })
+@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserSessionProperties.class,
+		MyUserJobsProperties.class })
 @Import(MyUserTokenAutoConfiguration.TokenWebConfiguration.class)
 public final class MyUserTokenAutoConfiguration {
 
@@ -114,6 +120,33 @@ public final class MyUserTokenAutoConfiguration {
 			PlatformTransactionManager transactionManager, Clock clock) {
 		return new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
 				transactionManager, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionCleanup myUserSessionCleanup(UserSessionRepository sessions, TokenRevocationRepository revocations,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, SessionSettings settings,
+			MyUserSessionProperties properties, Clock clock) {
+		return new SessionCleanup(sessions, revocations, events, transactionManager, settings,
+				properties.getRetention(), clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RefreshTokenCleanup myUserRefreshTokenCleanup(RefreshTokenRepository refreshTokens, Clock clock) {
+		return new RefreshTokenCleanup(refreshTokens, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserSessionCleanupJob")
+	RecurringJob myUserSessionCleanupJob(SessionCleanup cleanup, MyUserJobsProperties jobs) {
+		return RecurringJob.every(SessionCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserRefreshTokenCleanupJob")
+	RecurringJob myUserRefreshTokenCleanupJob(RefreshTokenCleanup cleanup, MyUserJobsProperties jobs) {
+		return RecurringJob.every(RefreshTokenCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
 	}
 
 	@Bean
