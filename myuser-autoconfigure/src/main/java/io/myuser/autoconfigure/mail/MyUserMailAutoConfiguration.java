@@ -1,10 +1,30 @@
 package io.myuser.autoconfigure.mail;
 
+import io.myuser.account.AccountSettings;
+import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.MyUserProperties;
+import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
+import io.myuser.jobs.JobScheduler;
+import io.myuser.jobs.OneTimeJob;
+import io.myuser.mail.AccountMailer;
+import io.myuser.mail.LoggingMailDelivery;
+import io.myuser.mail.MailDelivery;
+import io.myuser.mail.MailJobData;
+import io.myuser.mail.MailJobHandler;
+import io.myuser.mail.MailJobs;
+import io.myuser.mail.MailLinks;
+import io.myuser.mail.SmtpMailDelivery;
 import io.myuser.mail.MailTemplateRenderer;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,11 +39,14 @@ import org.springframework.core.env.Environment;
  * Templated emails ({@code myuser.mail.*}): the renderer. Templates and texts ship with MyUser and can be
  * overridden or translated by the host.
  */
-@AutoConfiguration(after = MyUserAutoConfiguration.class)
+@AutoConfiguration(after = { MyUserAutoConfiguration.class, MyUserJobsAutoConfiguration.class },
+		afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.mail.enabled" }, matchIfMissing = true)
 @ConditionalOnClass(SpringTemplateEngine.class)
 @EnableConfigurationProperties(MyUserMailProperties.class)
 public final class MyUserMailAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MyUserMailAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -38,6 +61,47 @@ public final class MyUserMailAutoConfiguration {
 				: environment.getProperty("spring.application.name", "MyUser");
 		return new ThymeleafMailTemplateRenderer(applicationContext, properties.getTemplatePrefix(), messages,
 				siteName, properties.getZone());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailDelivery myUserMailDelivery(ObjectProvider<JavaMailSender> mailSender, MyUserMailProperties properties) {
+		JavaMailSender sender = mailSender.getIfAvailable();
+		if (sender == null) {
+			logger.warn("No JavaMailSender (spring.mail.host is not set): MyUser writes its emails to the log "
+					+ "instead of sending them.");
+			return new LoggingMailDelivery();
+		}
+		return new SmtpMailDelivery(sender, properties.getFrom());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MailLinks myUserMailLinks(MyUserMailProperties properties, MyUserProperties web) {
+		String base = (properties.getFrontendUrl() != null) ? trim(properties.getFrontendUrl())
+				: trim(properties.getLinkBaseUrl()) + web.getWeb().getBasePath() + "/pages";
+		return new MailLinks(base + "/verify-email", base + "/reset-password");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserMailJob")
+	@ConditionalOnBean(JobScheduler.class)
+	OneTimeJob<MailJobData> myUserMailJob(MailTemplateRenderer renderer, MailDelivery delivery,
+			UserAccountService accounts, OneTimeTokenService oneTimeTokens, AccountSettings accountSettings,
+			MailLinks links) {
+		return OneTimeJob.of(MailJobs.SEND,
+				new MailJobHandler(renderer, delivery, accounts, oneTimeTokens, accountSettings, links));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JobScheduler.class)
+	AccountMailer myUserAccountMailer(JobScheduler jobs) {
+		return new AccountMailer(jobs);
+	}
+
+	private static String trim(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 }

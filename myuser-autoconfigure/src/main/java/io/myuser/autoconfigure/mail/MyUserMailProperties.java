@@ -28,10 +28,16 @@ public class MyUserMailProperties {
 	private @Nullable String siteName;
 
 	/**
-	 * Base URL that links in emails start with, for example "https://example.com". Unset means links are built from
-	 * the current request.
+	 * Public base URL of this application, which the links in emails start with when no frontend URL is set, for
+	 * example "https://api.example.com".
 	 */
-	private @Nullable String linkBaseUrl;
+	private String linkBaseUrl = "http://localhost:8080";
+
+	/**
+	 * Base URL of the host's own frontend. When set, email links point to its "/verify-email?key=..." and
+	 * "/reset-password?token=..." pages instead of MyUser's built-in pages.
+	 */
+	private @Nullable String frontendUrl;
 
 	/**
 	 * Location of the email templates. A host overrides a single template by putting a file of the same name at
@@ -74,12 +80,20 @@ public class MyUserMailProperties {
 		this.siteName = siteName;
 	}
 
-	public @Nullable String getLinkBaseUrl() {
+	public String getLinkBaseUrl() {
 		return this.linkBaseUrl;
 	}
 
-	public void setLinkBaseUrl(@Nullable String linkBaseUrl) {
+	public void setLinkBaseUrl(String linkBaseUrl) {
 		this.linkBaseUrl = linkBaseUrl;
+	}
+
+	public @Nullable String getFrontendUrl() {
+		return this.frontendUrl;
+	}
+
+	public void setFrontendUrl(@Nullable String frontendUrl) {
+		this.frontendUrl = frontendUrl;
 	}
 
 	public String getTemplatePrefix() {

@@ -1,0 +1,77 @@
+package io.myuser.mail;
+
+import java.util.Locale;
+import java.util.Map;
+
+import io.myuser.account.AccountEvents;
+import io.myuser.account.OneTimeTokenPurpose;
+import io.myuser.jobs.JobScheduler;
+import io.myuser.support.TimeOrderedUuids;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.util.Assert;
+
+/**
+ * Turns account events into mail jobs, enqueued in the transaction that published the event: a rollback sends
+ * nothing, a commit never loses the email, and no email is ever sent inside the request.
+ */
+public class AccountMailer {
+
+	private final JobScheduler jobs;
+
+	public AccountMailer(JobScheduler jobs) {
+		Assert.notNull(jobs, "jobs cannot be null");
+		this.jobs = jobs;
+	}
+
+	@EventListener
+	public void onVerificationRequested(AccountEvents.VerificationEmailRequested event) {
+		send(new MailJobData(
+				MailTemplate.EMAIL_CONFIRMATION.templateName(), event.email(), tag(event.locale()), event.userId(),
+				null, Map.of(), Map.of(), OneTimeTokenPurpose.EMAIL_VERIFICATION.name()));
+	}
+
+	@EventListener
+	public void onPasswordResetRequested(AccountEvents.PasswordResetRequested event) {
+		send(new MailJobData(
+				MailTemplate.PASSWORD_RESET.templateName(), event.email(), tag(event.locale()), event.userId(), null,
+				Map.of(), Map.of(), OneTimeTokenPurpose.PASSWORD_RESET.name()));
+	}
+
+	@EventListener
+	public void onRegistrationAttempt(AccountEvents.RegistrationAttemptedForTakenEmail event) {
+		send(new MailJobData(
+				MailTemplate.REGISTRATION_ATTEMPT.templateName(), event.email(), tag(event.locale()), event.userId(),
+				null, Map.of(), Map.of("attemptedAt", event.attemptedAt()), null));
+	}
+
+	@EventListener
+	public void onAccountReady(AccountEvents.AccountReady event) {
+		send(new MailJobData(MailTemplate.WELCOME.templateName(),
+				event.email(), tag(event.locale()), event.userId(), null, Map.of(), Map.of(), null));
+	}
+
+	@EventListener
+	public void onEmailVerified(AccountEvents.EmailVerified event) {
+		send(new MailJobData(
+				MailTemplate.EMAIL_CONFIRMED.templateName(), event.email(), "en", event.userId(), null, Map.of(),
+				Map.of(), null));
+	}
+
+	@EventListener
+	public void onPasswordChanged(AccountEvents.PasswordChanged event) {
+		String ip = (event.client().ipAddress() != null) ? event.client().ipAddress() : "unknown";
+		send(new MailJobData(
+				MailTemplate.PASSWORD_CHANGED.templateName(), event.email(), tag(event.locale()), event.userId(), null,
+				Map.of("ipAddress", ip), Map.of("changedAt", event.changedAt()), null));
+	}
+
+	private void send(MailJobData data) {
+		this.jobs.enqueue(MailJobs.SEND, data.template() + ":" + TimeOrderedUuids.next(), data);
+	}
+
+	private static String tag(Locale locale) {
+		return locale.toLanguageTag();
+	}
+
+}

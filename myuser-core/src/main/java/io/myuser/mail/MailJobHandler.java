@@ -1,0 +1,95 @@
+package io.myuser.mail;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import io.myuser.account.AccountSettings;
+import io.myuser.account.OneTimeTokenPurpose;
+import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.User;
+import io.myuser.account.UserAccountService;
+import io.myuser.jobs.JobHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.util.Assert;
+
+/**
+ * Renders and delivers one email of a mail job. For an email with a key link it issues the key now (retiring
+ * older ones), so the key exists only in the email. A failed delivery throws, and the job engine retries it.
+ */
+public final class MailJobHandler implements JobHandler<MailJobData> {
+
+	private static final Logger logger = LoggerFactory.getLogger(MailJobHandler.class);
+
+	private final MailTemplateRenderer renderer;
+
+	private final MailDelivery delivery;
+
+	private final UserAccountService accounts;
+
+	private final OneTimeTokenService oneTimeTokens;
+
+	private final AccountSettings accountSettings;
+
+	private final MailLinks links;
+
+	public MailJobHandler(MailTemplateRenderer renderer, MailDelivery delivery, UserAccountService accounts,
+			OneTimeTokenService oneTimeTokens, AccountSettings accountSettings, MailLinks links) {
+		Assert.notNull(renderer, "renderer cannot be null");
+		Assert.notNull(delivery, "delivery cannot be null");
+		Assert.notNull(accounts, "accounts cannot be null");
+		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		Assert.notNull(accountSettings, "accountSettings cannot be null");
+		Assert.notNull(links, "links cannot be null");
+		this.renderer = renderer;
+		this.delivery = delivery;
+		this.accounts = accounts;
+		this.oneTimeTokens = oneTimeTokens;
+		this.accountSettings = accountSettings;
+		this.links = links;
+	}
+
+	@Override
+	public void handle(MailJobData data) throws Exception {
+		MailTemplate template = template(data.template());
+		Optional<User> user = (data.userId() != null) ? this.accounts.findById(data.userId()) : Optional.empty();
+		Map<String, Object> variables = new HashMap<>(data.text());
+		variables.putAll(data.times());
+		variables.put("recipientName", user.map(User::getFirstName).orElse(
+				(data.recipientName() != null) ? data.recipientName() : ""));
+		if (data.keyPurpose() != null) {
+			if (user.isEmpty() || !user.get().isActive()) {
+				logger.info("Not sending {}: the account is gone or inactive", data.template());
+				return;
+			}
+			OneTimeTokenPurpose purpose = OneTimeTokenPurpose.valueOf(data.keyPurpose());
+			boolean verification = purpose == OneTimeTokenPurpose.EMAIL_VERIFICATION;
+			OneTimeTokenService.IssuedToken key = this.oneTimeTokens.issue(user.get().getId(), data.to(), purpose,
+					verification ? this.accountSettings.verificationTokenTimeToLive()
+							: this.accountSettings.passwordResetTokenTimeToLive());
+			variables.put("link", verification ? this.links.verifyEmail(key.token())
+					: this.links.resetPassword(key.token()));
+			variables.put("expiresAt", key.expiresAt());
+		}
+		this.delivery.deliver(this.renderer.render(template, data.to(), Locale.forLanguageTag(data.languageTag()),
+				variables));
+	}
+
+	@Override
+	public void onGiveUp(MailJobData data, Throwable lastFailure) {
+		logger.error("Gave up sending {} to {}", data.template(), data.to(), lastFailure);
+	}
+
+	private static MailTemplate template(String name) {
+		for (MailTemplate template : MailTemplate.values()) {
+			if (template.templateName().equals(name)) {
+				return template;
+			}
+		}
+		throw new IllegalArgumentException("Unknown mail template '" + name + "'");
+	}
+
+}

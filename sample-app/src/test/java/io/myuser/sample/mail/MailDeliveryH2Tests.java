@@ -1,0 +1,8 @@
+package io.myuser.sample.mail;
+
+/**
+ * {@link MailDeliveryTests} on H2.
+ */
+class MailDeliveryH2Tests extends MailDeliveryTests {
+
+}

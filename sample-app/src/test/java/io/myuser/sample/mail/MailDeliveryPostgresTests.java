@@ -1,0 +1,11 @@
+package io.myuser.sample.mail;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link MailDeliveryTests} on PostgreSQL.
+ */
+@PostgresTest
+class MailDeliveryPostgresTests extends MailDeliveryTests {
+
+}
