@@ -16,6 +16,7 @@ import io.myuser.mail.MailJobHandler;
 import io.myuser.mail.MailJobs;
 import io.myuser.mail.MailLinks;
 import io.myuser.mail.SmtpMailDelivery;
+import io.myuser.pages.LandingPageController;
 import io.myuser.mail.MailTemplateRenderer;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -98,6 +100,16 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnBean(JobScheduler.class)
 	AccountMailer myUserAccountMailer(JobScheduler jobs) {
 		return new AccountMailer(jobs);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	LandingPageController myUserLandingPageController(MyUserProperties web, MyUserMailProperties properties,
+			Environment environment) {
+		String siteName = (properties.getSiteName() != null) ? properties.getSiteName()
+				: environment.getProperty("spring.application.name", "MyUser");
+		return new LandingPageController(web.getWeb().getBasePath(), siteName);
 	}
 
 	private static String trim(String url) {
