@@ -78,23 +78,28 @@ record GeneratedRequest(int index, String family, String variant, String method,
 	 *
 	 * @param statuses the allowed statuses; empty means any 4xx
 	 * @param bearerChallenge whether a 401 must carry {@code WWW-Authenticate: Bearer}
+	 * @param fieldErrors whether a 400 must carry {@code errors}, an object of field name to messages
 	 */
-	record Expected(Set<Integer> statuses, boolean bearerChallenge) {
+	record Expected(Set<Integer> statuses, boolean bearerChallenge, boolean fieldErrors) {
 
 		static Expected exactly(int... statuses) {
 			Set<Integer> set = new TreeSet<>();
 			for (int status : statuses) {
 				set.add(status);
 			}
-			return new Expected(set, false);
+			return new Expected(set, false, false);
 		}
 
 		static Expected anyClientError() {
-			return new Expected(Set.of(), false);
+			return new Expected(Set.of(), false, false);
 		}
 
 		Expected withBearerChallenge() {
-			return new Expected(this.statuses, true);
+			return new Expected(this.statuses, true, this.fieldErrors);
+		}
+
+		Expected withErrors() {
+			return new Expected(this.statuses, this.bearerChallenge, true);
 		}
 
 		boolean allows(int status) {

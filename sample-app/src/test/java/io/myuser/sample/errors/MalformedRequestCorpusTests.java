@@ -25,11 +25,17 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A seeded corpus of malformed requests, sent over real HTTP to {@code token/}, {@code profile/} and unknown routes
- * under the base path: broken and non-object JSON, wrong types, missing, blank and overlong fields, odd Unicode,
- * bodies over the size limit (with a length and chunked), wrong content types and methods, unknown and strange
- * paths, and garbage bearer tokens. Every answer must be a 4xx RFC 9457 problem (never 5xx, never 2xx) with no
- * internals in it, with the exact status where the contract names one; and the corpus must leave no rows behind.
+ * A seeded corpus of malformed requests, sent over real HTTP to {@code token/}, {@code profile/}, the other token,
+ * session, registration and password routes ({@code token/refresh/}, {@code token/verify/}, {@code logout/},
+ * {@code sessions/}, {@code sessions/{id}/}, {@code registration/}, {@code registration/verify-email/},
+ * {@code registration/resend-email/}, {@code password/reset/}, {@code password/reset/confirm/},
+ * {@code password/change/}; see {@link AccountRoutes}) and unknown routes under the base path: broken and
+ * non-object JSON, wrong types, missing, blank and overlong fields, odd Unicode, bodies over the size limit (with a
+ * length and chunked), wrong content types and methods, unknown and strange paths, garbage bearer tokens, other
+ * users' and unknown session ids, and well-formed bodies with wrong values (unknown keys and tokens, mismatched or
+ * refused passwords, another user's refresh token). Every answer must be a 4xx RFC 9457 problem (never 5xx, never
+ * 2xx) with no internals in it, with the exact status where the contract names one; and the corpus must leave no
+ * rows behind.
  * <p>
  * The seed is {@code -Dmyuser.corpus.seed} if set, else {@link System#nanoTime()}; it is printed at the start and
  * is part of every failure message, together with the request's index, so
@@ -59,7 +65,7 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 	/** Tables no malformed request may write to. */
 	private static final List<String> TABLES = List.of("myuser_user", "myuser_profile", "myuser_user_session",
 			"myuser_refresh_token", "myuser_consent_record", "myuser_data_request", "myuser_data_export_file",
-			"myuser_social_account");
+			"myuser_social_account", "myuser_one_time_token", "myuser_token_revocation");
 
 	private static final java.util.regex.Pattern TOKEN_ROUTE = java.util.regex.Pattern.compile("^/api/auth/token/?$");
 
@@ -103,6 +109,7 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		Map<String, Long> rowsBefore = rowCounts();
 		Map<String, Long> auditBefore = auditCounts();
 		Map<String, Object> ownerBefore = owner(corpus.context().userId());
+		Map<String, Object> revocationsBefore = revocationState();
 
 		List<Outcome> outcomes = fire(corpus);
 
@@ -112,6 +119,8 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 				rowsBefore).isEqualTo(rowsBefore);
 		assertThat(owner(corpus.context().userId())).as("seed=%d: the corpus owner's account row", SEED)
 			.isEqualTo(ownerBefore);
+		assertThat(revocationState()).as("seed=%d: revocation and rotation of every session and refresh token", SEED)
+			.isEqualTo(revocationsBefore);
 		long refusedLogins = outcomes.stream().filter(Outcome::isRefusedLogin).count();
 		Map<String, Long> newAudit = new TreeMap<>();
 		auditAfter.forEach((type, count) -> {
@@ -150,8 +159,17 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		String refresh = login.json().get("refresh").asString();
 		JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(access.split("\\.")[1]));
 		UUID sessionId = UUID.fromString(claims.get("sid").asString());
+		// A second user with a live session: its id and refresh token must be refused to the owner (404, 400).
+		String otherEmail = uniqueEmail();
+		createUser(otherEmail, OWNER_PASSWORD);
+		HttpResult otherLogin = login(otherEmail, OWNER_PASSWORD);
+		assertThat(otherLogin.status()).as("setup login of the other user: %s", otherLogin.body()).isEqualTo(200);
+		String otherAccess = otherLogin.json().get("access").asString();
+		UUID otherSessionId = UUID.fromString(
+				JSON.readTree(Base64.getUrlDecoder().decode(otherAccess.split("\\.")[1])).get("sid").asString());
 		MalformedRequestGenerator.Context context = new MalformedRequestGenerator.Context(email, owner.getId(), sessionId,
-				access, refresh, this.signingSecret.getBytes(StandardCharsets.UTF_8));
+				access, refresh, this.signingSecret.getBytes(StandardCharsets.UTF_8), otherSessionId,
+				otherLogin.json().get("refresh").asString());
 		MalformedRequestGenerator generator = new MalformedRequestGenerator(new Random(SEED), context);
 		List<GeneratedRequest> requests = generator.corpus(Math.max(SIZE, generator.variantCount()));
 		return new Corpus(context, requests, generator.variantCount());
@@ -232,6 +250,9 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 				problems.add("Content-Type is " + result.contentType() + ", not application/problem+json");
 			}
 			checkBody(result, problems);
+			if (status == 400 && request.expected().fieldErrors() && !hasFieldErrors(result)) {
+				problems.add("400 for a wrong type without \"errors\" naming the field");
+			}
 			if (status == 401 && request.expected().bearerChallenge()) {
 				String challenge = result.header("WWW-Authenticate");
 				if (challenge == null || !challenge.startsWith("Bearer")) {
@@ -294,7 +315,31 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		}
 	}
 
+	private static boolean hasFieldErrors(HttpResult result) {
+		try {
+			JsonNode errors = JSON.readTree(result.body()).get("errors");
+			return errors != null && errors.isObject() && !errors.isEmpty();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
 	// ---------------------------------------------------------------- database
+
+	/** Whether each session and refresh token is revoked or rotated (activity times may move; these must not). */
+	private Map<String, Object> revocationState() {
+		Map<String, Object> state = new TreeMap<>();
+		for (Map<String, Object> row : this.jdbc.queryForList("select id, revoked_at, revoke_reason from myuser_user_session")) {
+			state.put("session " + value(row, "id"), value(row, "revoked_at") + " " + value(row, "revoke_reason"));
+		}
+		for (Map<String, Object> row : this.jdbc
+			.queryForList("select id, revoked_at, rotated_at, replaced_by_id from myuser_refresh_token")) {
+			state.put("refresh " + value(row, "id"), value(row, "revoked_at") + " " + value(row, "rotated_at") + " "
+					+ value(row, "replaced_by_id"));
+		}
+		return state;
+	}
 
 	private Map<String, Long> rowCounts() {
 		Map<String, Long> counts = new LinkedHashMap<>();

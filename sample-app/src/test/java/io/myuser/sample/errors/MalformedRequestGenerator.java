@@ -40,11 +40,14 @@ final class MalformedRequestGenerator {
 
 	private static final String TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-	private final Random random;
+	final Random random;
 
-	private final Context context;
+	final Context context;
 
 	private final List<Variant> variants = new ArrayList<>();
+
+	/** Every garbage {@code Authorization} value of the bearer family, for the other authenticated routes. */
+	final List<BadAuthorization> badAuthorizations = new ArrayList<>();
 
 	MalformedRequestGenerator(Random random, Context context) {
 		this.random = random;
@@ -63,6 +66,7 @@ final class MalformedRequestGenerator {
 		unknownRoutes();
 		bearerGarbage();
 		wrongCredentials();
+		new AccountRoutes(this).register();
 	}
 
 	int variantCount() {
@@ -89,7 +93,7 @@ final class MalformedRequestGenerator {
 
 	// ---------------------------------------------------------------- families
 
-	private void brokenJson() {
+	void brokenJson() {
 		String f = "broken-json";
 		add(f, "truncated", (r) -> {
 			String full = loginBody(randomEmail(), wrongPassword());
@@ -155,7 +159,7 @@ final class MalformedRequestGenerator {
 				" {\"email\":\"b@example.com\"}"), Expected.exactly(400)));
 	}
 
-	private void nonObjectJson() {
+	void nonObjectJson() {
 		String f = "non-object";
 		add(f, "empty-array", (r) -> r.json("[]", Expected.exactly(400)));
 		add(f, "array-of-login", (r) -> r.json("[" + loginBody(randomEmail(), wrongPassword()) + "]", Expected.exactly(400)));
@@ -168,7 +172,7 @@ final class MalformedRequestGenerator {
 		add(f, "false", (r) -> r.json(" false ", Expected.exactly(400)));
 	}
 
-	private void wrongTypes() {
+	void wrongTypes() {
 		String f = "wrong-type";
 		// A number or boolean where a string belongs may be coerced to its text by the JSON reader; the contract
 		// asks for 400, so 401 (coerced, then refused as a wrong login) is tolerated and reported separately.
@@ -193,7 +197,7 @@ final class MalformedRequestGenerator {
 		add(f, "all-wrong", (r) -> r.json(object("email", "{}", "username", "[]", "password", "{}"), Expected.exactly(400)));
 	}
 
-	private void missingFields() {
+	void missingFields() {
 		String f = "missing-field";
 		add(f, "empty-object", (r) -> r.json(pick("{}", "{ }", " {\n} "), Expected.exactly(400)));
 		add(f, "only-email", (r) -> r.json(object("email", str(randomEmail())), Expected.exactly(400)));
@@ -206,7 +210,7 @@ final class MalformedRequestGenerator {
 				pick("pass", "pwd", "Password", "password1"), str(wrongPassword())), Expected.exactly(400)));
 	}
 
-	private void blankFields() {
+	void blankFields() {
 		String f = "blank-field";
 		add(f, "email-empty", (r) -> r.json(object("email", "\"\"", "password", str(wrongPassword())), Expected.exactly(400)));
 		add(f, "email-spaces", (r) -> r.json(object("email", str(" ".repeat(1 + nextInt(300))), "password", str(wrongPassword())),
@@ -229,7 +233,7 @@ final class MalformedRequestGenerator {
 				escaped(pick("\u2003", "\u00a0", "\u3000").repeat(1 + nextInt(8)))), Expected.exactly(400, 401)));
 	}
 
-	private void overlongFields() {
+	void overlongFields() {
 		String f = "overlong";
 		add(f, "email", (r) -> r.sized(object("email", anyEncoding(overlongEmail(255 + nextInt(9746))), "password",
 				str(wrongPassword()))));
@@ -264,7 +268,7 @@ final class MalformedRequestGenerator {
 				Expected.exactly(400)));
 	}
 
-	private void oddUnicode() {
+	void oddUnicode() {
 		String f = "odd-unicode";
 		// Not allowed in an email or username (control characters, unpaired surrogates, non-characters).
 		oddCharacter(f, "nul", false, () -> "\u0000");
@@ -321,7 +325,7 @@ final class MalformedRequestGenerator {
 			.getBytes(this.random.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE), Expected.exactly(400, 401)));
 	}
 
-	private void oddCharacter(String family, String name, boolean legal, java.util.function.Supplier<String> character) {
+	void oddCharacter(String family, String name, boolean legal, java.util.function.Supplier<String> character) {
 		add(family, name, (r) -> {
 			String field = pick("email", "username", "password");
 			String odd = character.get();
@@ -341,7 +345,7 @@ final class MalformedRequestGenerator {
 		});
 	}
 
-	private void hugeBodies() {
+	void hugeBodies() {
 		String f = "huge-body";
 		add(f, "token-json-content-length", (r) -> r.huge(false, hugeJson()));
 		add(f, "token-json-chunked", (r) -> r.huge(true, hugeJson()));
@@ -372,7 +376,7 @@ final class MalformedRequestGenerator {
 		});
 	}
 
-	private void wrongContentTypes() {
+	void wrongContentTypes() {
 		String f = "content-type";
 		add(f, "text-plain", (r) -> r.typed(pick("text/plain", "text/plain; charset=UTF-8", "TEXT/PLAIN"), loginBody(randomEmail(),
 				wrongPassword()), Expected.exactly(415)));
@@ -411,7 +415,7 @@ final class MalformedRequestGenerator {
 				Expected.exactly(400, 415)));
 	}
 
-	private void wrongMethods() {
+	void wrongMethods() {
 		String f = "wrong-method";
 		for (String method : List.of("GET", "PUT", "DELETE", "PATCH")) {
 			add(f, "token-" + method, (r) -> {
@@ -435,7 +439,7 @@ final class MalformedRequestGenerator {
 		}
 	}
 
-	private void exoticMethods() {
+	void exoticMethods() {
 		String f = "exotic-method";
 		add(f, "token-or-profile", (r) -> {
 			r.method = pick("TRACE", "PROPFIND", "FOO", "post", "Get", "MKCOL", "LOCK");
@@ -447,7 +451,7 @@ final class MalformedRequestGenerator {
 		});
 	}
 
-	private void unknownRoutes() {
+	void unknownRoutes() {
 		String f = "unknown-route";
 		unknownRoute(f, "random-segments", true, () -> {
 			StringBuilder path = new StringBuilder(BASE);
@@ -488,7 +492,7 @@ final class MalformedRequestGenerator {
 		unknownRoute(f, "invalid-encoded-utf8", false, () -> BASE + "/" + segment() + pick("%C3%28", "%FF", "%ED%A0%80", "%C0%AF"));
 	}
 
-	private void unknownRoute(String family, String name, boolean routed, java.util.function.Supplier<String> path) {
+	void unknownRoute(String family, String name, boolean routed, java.util.function.Supplier<String> path) {
 		add(family, name, (r) -> {
 			r.path = path.get();
 			r.method = pick("GET", "GET", "POST", "DELETE", "PUT", "PATCH");
@@ -499,7 +503,7 @@ final class MalformedRequestGenerator {
 		});
 	}
 
-	private void bearerGarbage() {
+	void bearerGarbage() {
 		String f = "bearer";
 		bearer(f, "missing", () -> null);
 		bearer(f, "scheme-only", () -> pick("Bearer", "bearer", "BEARER"));
@@ -578,27 +582,36 @@ final class MalformedRequestGenerator {
 		bearer(f, "two-authorization-headers", () -> "Bearer " + junk(5) + "\u0000SECOND\u0000" + "Bearer " + this.context.access());
 	}
 
-	private void bearer(String family, String name, java.util.function.Supplier<@Nullable String> authorization) {
+	void bearer(String family, String name, java.util.function.Supplier<@Nullable String> authorization) {
+		this.badAuthorizations.add(new BadAuthorization(name, authorization));
 		add(family, name, (r) -> {
 			r.method = "GET";
 			r.path = profilePath();
 			r.body = null;
-			String value = authorization.get();
-			if (value != null) {
-				int split = value.indexOf("\u0000SECOND\u0000");
-				if (split >= 0) {
-					r.header("Authorization", value.substring(0, split));
-					r.header("Authorization", value.substring(split + 8));
-				}
-				else {
-					r.header("Authorization", value);
-				}
-			}
+			authorize(r, authorization.get());
 			r.expected = Expected.exactly(401).withBearerChallenge();
 		});
 	}
 
-	private void wrongCredentials() {
+	/** Set an {@code Authorization} value (none for {@code null}; two headers where the value says so). */
+	void authorize(Draft r, @Nullable String value) {
+		if (value != null) {
+			int split = value.indexOf("\u0000SECOND\u0000");
+			if (split >= 0) {
+				r.header("Authorization", value.substring(0, split));
+				r.header("Authorization", value.substring(split + 8));
+			}
+			else {
+				r.header("Authorization", value);
+			}
+		}
+	}
+
+	/** A garbage {@code Authorization} value of the bearer family, by name. */
+	record BadAuthorization(String name, java.util.function.Supplier<@Nullable String> value) {
+	}
+
+	void wrongCredentials() {
 		String f = "wrong-credentials";
 		add(f, "owner-wrong-password", (r) -> r.loginJson(loginBody(this.context.ownerEmail(), wrongPassword()), Expected.exactly(401)));
 		add(f, "owner-upper-case-wrong-password", (r) -> r.loginJson(loginBody(this.context.ownerEmail().toUpperCase(java.util.Locale.ROOT),
@@ -616,7 +629,7 @@ final class MalformedRequestGenerator {
 
 	// ---------------------------------------------------------------- values
 
-	private String loginBody(String email, String password) {
+	String loginBody(String email, String password) {
 		return object(pick("email", "username"), str(email), "password", str(password));
 	}
 
@@ -627,19 +640,19 @@ final class MalformedRequestGenerator {
 	}
 
 	/** An email-ish text of exactly {@code length} UTF-16 units, of random filler. */
-	private String overlongEmail(int length) {
+	String overlongEmail(int length) {
 		String domain = "@example.com";
 		String filler = filler(length - domain.length());
 		return filler + domain;
 	}
 
-	private String exactEmail(int length, String unit) {
+	String exactEmail(int length, String unit) {
 		String domain = "@x.io";
 		return unit.repeat(length - domain.length()) + domain;
 	}
 
 	/** Random filler of exactly {@code length} UTF-16 units: ASCII, two-byte, three-byte or four-byte characters. */
-	private String filler(int length) {
+	String filler(int length) {
 		String unit = pick("a", "\u00e9", "\u20ac", "\ud83d\ude00", "mixed");
 		StringBuilder text = new StringBuilder(length);
 		while (text.length() < length) {
@@ -652,15 +665,15 @@ final class MalformedRequestGenerator {
 		return text.toString();
 	}
 
-	private String randomEmail() {
+	String randomEmail() {
 		return "corpus-" + word(3, 12) + "@" + word(2, 10) + ".example";
 	}
 
-	private String wrongPassword() {
+	String wrongPassword() {
 		return "wrong-" + word(6, 24);
 	}
 
-	private String segment() {
+	String segment() {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0, n = 1 + nextInt(16); i < n; i++) {
 			text.append(SEGMENT.charAt(nextInt(SEGMENT.length())));
@@ -669,7 +682,7 @@ final class MalformedRequestGenerator {
 		return (value.equals("token") || value.equals("profile")) ? value + "x" : value;
 	}
 
-	private String word(int min, int max) {
+	String word(int min, int max) {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0, n = min + nextInt(max - min + 1); i < n; i++) {
 			text.append(ALNUM.charAt(nextInt(ALNUM.length())));
@@ -678,7 +691,7 @@ final class MalformedRequestGenerator {
 	}
 
 	/** Printable ASCII. */
-	private String junk(int length) {
+	String junk(int length) {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < length; i++) {
 			text.append((char) (0x21 + nextInt(0x5E)));
@@ -686,7 +699,7 @@ final class MalformedRequestGenerator {
 		return text.toString();
 	}
 
-	private String tokenChars(int length) {
+	String tokenChars(int length) {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < length; i++) {
 			text.append(TOKEN_CHARS.charAt(nextInt(TOKEN_CHARS.length())));
@@ -694,50 +707,50 @@ final class MalformedRequestGenerator {
 		return text.toString();
 	}
 
-	private String junkQuery() {
+	String junkQuery() {
 		return word(1, 5) + "=" + word(0, 10) + "&" + pick("x", "%20", "%2F", "%3Cscript%3E", "a+b", "%E2%80%AE");
 	}
 
-	private byte[] randomBytes(int length) {
+	byte[] randomBytes(int length) {
 		byte[] bytes = new byte[length];
 		this.random.nextBytes(bytes);
 		return bytes;
 	}
 
-	private String tokenPath() {
+	String tokenPath() {
 		return BASE + "/token" + slash();
 	}
 
-	private String profilePath() {
+	String profilePath() {
 		return BASE + "/profile" + slash();
 	}
 
-	private String slash() {
+	String slash() {
 		return this.random.nextBoolean() ? "/" : "";
 	}
 
 	// ---------------------------------------------------------------- JWTs
 
-	private String hs256() {
+	String hs256() {
 		return pick("{\"alg\":\"HS256\"}", "{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
 	}
 
-	private String validClaims(UUID userId, String tokenType, long expiresInSeconds) {
+	String validClaims(UUID userId, String tokenType, long expiresInSeconds) {
 		long now = now();
 		return "{\"sub\":\"" + userId + "\",\"user_id\":\"" + userId + "\",\"sid\":\"" + this.context.sessionId()
 				+ "\",\"jti\":\"" + tokenChars(22) + "\",\"iat\":" + Math.min(now, now + expiresInSeconds - 60) + ",\"exp\":"
 				+ (now + expiresInSeconds) + ",\"token_type\":\"" + tokenType + "\"}";
 	}
 
-	private static long now() {
+	static long now() {
 		return Instant.now().getEpochSecond();
 	}
 
-	private String jwt(String header, String payload, @Nullable String macAlgorithm) {
+	String jwt(String header, String payload, @Nullable String macAlgorithm) {
 		return jwt(header, payload, macAlgorithm, this.context.signingSecret());
 	}
 
-	private static String jwt(String header, String payload, @Nullable String macAlgorithm, byte[] key) {
+	static String jwt(String header, String payload, @Nullable String macAlgorithm, byte[] key) {
 		String signingInput = b64(header) + "." + b64(payload);
 		if (macAlgorithm == null) {
 			return signingInput + ".";
@@ -753,14 +766,14 @@ final class MalformedRequestGenerator {
 		}
 	}
 
-	private static String b64(String text) {
+	static String b64(String text) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	// ---------------------------------------------------------------- JSON text
 
 	/** A JSON object of alternating names and raw JSON values, with random insignificant whitespace. */
-	private String object(String... namesAndValues) {
+	String object(String... namesAndValues) {
 		StringBuilder json = new StringBuilder("{");
 		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
 			if (i > 0) {
@@ -772,7 +785,7 @@ final class MalformedRequestGenerator {
 		return json.append(space()).append('}').toString();
 	}
 
-	private String space() {
+	String space() {
 		return switch (nextInt(8)) {
 			case 0 -> " ";
 			case 1 -> "\n  ";
@@ -781,7 +794,7 @@ final class MalformedRequestGenerator {
 		};
 	}
 
-	private String anyEncoding(String value) {
+	String anyEncoding(String value) {
 		return this.random.nextBoolean() ? str(value) : escaped(value);
 	}
 
@@ -795,7 +808,7 @@ final class MalformedRequestGenerator {
 		return quote(value, true);
 	}
 
-	private static String quote(String value, boolean asciiOnly) {
+	static String quote(String value, boolean asciiOnly) {
 		StringBuilder json = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
@@ -818,20 +831,20 @@ final class MalformedRequestGenerator {
 
 	// ---------------------------------------------------------------- randomness
 
-	private int nextInt(int bound) {
+	int nextInt(int bound) {
 		return this.random.nextInt(bound);
 	}
 
 	@SafeVarargs
-	private <T> T pick(T... values) {
+	final <T> T pick(T... values) {
 		return values[this.random.nextInt(values.length)];
 	}
 
-	private int pickInt(int... values) {
+	int pickInt(int... values) {
 		return values[this.random.nextInt(values.length)];
 	}
 
-	private static int indexOf(byte[] bytes, byte value) {
+	static int indexOf(byte[] bytes, byte value) {
 		for (int i = 0; i < bytes.length; i++) {
 			if (bytes[i] == value) {
 				return i;
@@ -842,16 +855,17 @@ final class MalformedRequestGenerator {
 
 	// ---------------------------------------------------------------- plumbing
 
-	private void add(String family, String name, Recipe recipe) {
+	void add(String family, String name, Recipe recipe) {
 		this.variants.add(new Variant(family, name, recipe));
 	}
 
 	/** What the corpus needs from the running application. */
-	record Context(String ownerEmail, UUID userId, UUID sessionId, String access, String refresh, byte[] signingSecret) {
+	record Context(String ownerEmail, UUID userId, UUID sessionId, String access, String refresh, byte[] signingSecret,
+			UUID otherSessionId, String otherRefresh) {
 	}
 
 	@FunctionalInterface
-	private interface Recipe {
+	interface Recipe {
 
 		void fill(Draft draft);
 
@@ -888,7 +902,7 @@ final class MalformedRequestGenerator {
 	 * Headers that must not change the answer: an odd {@code Accept} (problem JSON is the error format whatever the
 	 * client asks for) and an odd {@code User-Agent} (stored, truncated, on a refused login).
 	 */
-	private void headerNoise(Draft draft) {
+	void headerNoise(Draft draft) {
 		if (nextInt(100) < 15) {
 			draft.header("Accept", pick("text/html", "application/xml", "image/png", "*/*", "application/json",
 					"application/problem+json", "text/plain;q=0.1, application/*;q=0.5", "a/b;q=x", "garbage", ";;", "*/*;q=0"));
@@ -903,7 +917,7 @@ final class MalformedRequestGenerator {
 	}
 
 	/** A request being put together by a recipe. Defaults: POST to {@code token/}. */
-	private final class Draft {
+	final class Draft {
 
 		String method = "POST";
 
