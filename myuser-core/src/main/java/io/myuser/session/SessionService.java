@@ -57,6 +57,11 @@ public class SessionService {
 
 	private final Map<UUID, Instant> lastActivityWritten = new ConcurrentHashMap<>();
 
+	/** Session id to owner, learned when this node starts a session or first sees one; bounded. */
+	private final Map<UUID, UUID> owners = new ConcurrentHashMap<>();
+
+	private static final int MAX_OWNERS = 100_000;
+
 	public SessionService(UserSessionRepository sessions, TokenRevocationRepository revocations,
 			SessionRevocationCache revocationCache, ApplicationEventPublisher events, SessionSettings settings,
 			Clock clock) {
@@ -90,6 +95,7 @@ public class SessionService {
 		Instant now = this.clock.instant();
 		UserSession session = this.sessions.save(new UserSession(userId, client, loginMethod, now, now.plus(lifetime)));
 		this.lastActivityWritten.put(session.getId(), now);
+		rememberOwner(session.getId(), userId);
 		return session;
 	}
 
@@ -169,6 +175,32 @@ public class SessionService {
 		if (this.lastActivityWritten.size() > 100_000) {
 			this.lastActivityWritten.values().removeIf((instant) -> instant.isBefore(threshold));
 		}
+	}
+
+	/**
+	 * Whether a session exists and belongs to a user. Answered from memory for sessions this node started or has
+	 * seen before; otherwise the session row is read once.
+	 * @param sessionId the session
+	 * @param userId the user a token names
+	 * @return whether the session is that user's
+	 */
+	public boolean belongsTo(UUID sessionId, UUID userId) {
+		UUID owner = this.owners.get(sessionId);
+		if (owner == null) {
+			owner = this.sessions.findById(sessionId).map(UserSession::getUserId).orElse(null);
+			if (owner == null) {
+				return false;
+			}
+			rememberOwner(sessionId, owner);
+		}
+		return owner.equals(userId);
+	}
+
+	private void rememberOwner(UUID sessionId, UUID userId) {
+		if (this.owners.size() >= MAX_OWNERS) {
+			this.owners.clear();
+		}
+		this.owners.put(sessionId, userId);
 	}
 
 	/**

@@ -9,7 +9,8 @@ import org.springframework.util.Assert;
 
 /**
  * The default {@link AccessTokenVerifier}: verifies an access token with {@link TokenService} (signature, claims
- * and the in-memory revocation cache) and notes activity on its session, written at most once a minute.
+ * and the in-memory revocation cache), checks that its session exists and is its user's (from memory once known),
+ * and notes activity on its session, written at most once a minute.
  */
 public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifier {
 
@@ -32,6 +33,9 @@ public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifie
 		}
 		catch (InvalidTokenException ex) {
 			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+		}
+		if (!this.sessions.belongsTo(claims.sessionId(), claims.userId())) {
+			throw new InvalidBearerTokenException("Token is invalid");
 		}
 		this.sessions.recordRequestActivity(claims.sessionId());
 		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId());

@@ -6,6 +6,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import io.jsonwebtoken.Jwts;
@@ -124,6 +125,26 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 
 		assertThat(profileStatus(control)).as("the same token issued now").isEqualTo(200);
 		assertThat(profileStatus(signed)).isEqualTo(401);
+	}
+
+	@Test
+	void a_correctly_signed_token_naming_another_user_or_an_unknown_session_is_refused() {
+		Map<String, Object> strangerClaims = claims(this.access);
+		String otherUser = java.util.UUID.randomUUID().toString();
+		strangerClaims.put("sub", otherUser);
+		strangerClaims.put("user_id", otherUser);
+		Map<String, Object> unknownSession = claims(this.access);
+		unknownSession.put("sid", java.util.UUID.randomUUID().toString());
+
+		for (Map<String, Object> forged : List.of(strangerClaims, unknownSession)) {
+			String token = TestJwts.builder()
+				.claims(forged)
+				.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+				.compact();
+			assertThat(getWithToken(BASE + "/sessions/", token).status()).isEqualTo(401);
+			assertThat(postJson(BASE + "/logout/", "{}", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+		}
+		assertThat(profileStatus(this.access)).as("the real token still works").isEqualTo(200);
 	}
 
 	@Test
