@@ -13,12 +13,12 @@ import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import io.myuser.support.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
@@ -117,7 +117,7 @@ public class JobScheduler {
 			logger.debug("Job {} '{}' is already pending; not enqueued again", type.name(), instanceId);
 		}
 		else if (!executionTime.isAfter(this.clock.instant())) {
-			afterCommit(this.wakeUp);
+			AfterCommit.run(this.wakeUp);
 		}
 	}
 
@@ -183,20 +183,6 @@ public class JobScheduler {
 	private boolean exists(SchedulableInstance<?> instance) {
 		return this.client.getScheduledExecution(TaskInstanceId.of(instance.getTaskName(), instance.getId()))
 			.isPresent();
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.myuser.account.AccountDisabled;
+import io.myuser.support.AfterCommit;
 import io.myuser.support.ClientInfo;
 import org.jspecify.annotations.Nullable;
 
@@ -18,8 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.Assert;
 
 /**
@@ -298,22 +297,8 @@ public class SessionService {
 			this.revocations.save(new TokenRevocation(session.getId(), userId, reason, now, expiresAt));
 			ids.add(session.getId());
 		}
-		afterCommit(() -> ids.forEach((id) -> this.revocationCache.add(id, expiresAt)));
+		AfterCommit.run(() -> ids.forEach((id) -> this.revocationCache.add(id, expiresAt)));
 		this.events.publishEvent(new SessionRevoked(userId, List.copyOf(ids), reason, client));
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 
 }

@@ -59,10 +59,8 @@ public final class MyUserMailAutoConfiguration {
 		messages.setBasename(properties.getMessagesBasename());
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		String siteName = (properties.getSiteName() != null) ? properties.getSiteName()
-				: environment.getProperty("spring.application.name", "MyUser");
 		return new ThymeleafMailTemplateRenderer(applicationContext, properties.getTemplatePrefix(), messages,
-				siteName, properties.getZone());
+				siteName(properties, environment), properties.getZone());
 	}
 
 	@Bean
@@ -107,9 +105,12 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	LandingPageController myUserLandingPageController(MyUserProperties web, MyUserMailProperties properties,
 			Environment environment) {
-		String siteName = (properties.getSiteName() != null) ? properties.getSiteName()
+		return new LandingPageController(web.getWeb().getBasePath(), siteName(properties, environment));
+	}
+
+	private static String siteName(MyUserMailProperties properties, Environment environment) {
+		return (properties.getSiteName() != null) ? properties.getSiteName()
 				: environment.getProperty("spring.application.name", "MyUser");
-		return new LandingPageController(web.getWeb().getBasePath(), siteName);
 	}
 
 	private static String trim(String url) {
