@@ -1,17 +1,25 @@
 package io.myuser.profile;
 
 import io.myuser.security.AuthenticatedUser;
+import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.support.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.Assert;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code profile/}: the caller's profile.
+ * {@code profile/}: the caller's profile; {@code PUT} and {@code PATCH} change it (both partially). POST and
+ * DELETE answer 405.
  */
 @MyUserApi
 @RestController
@@ -19,14 +27,26 @@ public class ProfileController {
 
 	private final ProfileService profiles;
 
-	public ProfileController(ProfileService profiles) {
+	private final ClientInfoResolver clientInfoResolver;
+
+	public ProfileController(ProfileService profiles, ClientInfoResolver clientInfoResolver) {
 		Assert.notNull(profiles, "profiles cannot be null");
+		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.profiles = profiles;
+		this.clientInfoResolver = clientInfoResolver;
 	}
 
 	@GetMapping("/profile")
 	public ProfileView profile(@AuthenticationPrincipal AuthenticatedUser user) {
 		return this.profiles.findProfile(user.userId()).orElseThrow(AccountGoneException::new);
+	}
+
+	@RequestMapping(path = "/profile", method = { RequestMethod.PUT, RequestMethod.PATCH },
+			consumes = "application/json")
+	public ProfileView update(@AuthenticationPrincipal AuthenticatedUser user,
+			@Valid @RequestBody ProfileUpdate body, HttpServletRequest request) {
+		return this.profiles.update(user.userId(), body, this.clientInfoResolver.resolve(request))
+			.orElseThrow(AccountGoneException::new);
 	}
 
 	/**

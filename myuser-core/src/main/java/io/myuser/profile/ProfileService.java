@@ -1,12 +1,18 @@
 package io.myuser.profile;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.myuser.account.AccountCreated;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
+import io.myuser.support.ClientInfo;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -20,11 +26,24 @@ public class ProfileService {
 
 	private final UserAccountService accounts;
 
-	public ProfileService(ProfileRepository profiles, UserAccountService accounts) {
+	private final ConsentRecordRepository consents;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	public ProfileService(ProfileRepository profiles, UserAccountService accounts, ConsentRecordRepository consents,
+			ApplicationEventPublisher events, Clock clock) {
 		Assert.notNull(profiles, "profiles cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
+		Assert.notNull(consents, "consents cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
 		this.profiles = profiles;
 		this.accounts = accounts;
+		this.consents = consents;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -34,6 +53,55 @@ public class ProfileService {
 	@EventListener
 	public void onAccountCreated(AccountCreated event) {
 		this.profiles.save(new Profile(event.userId()));
+	}
+
+	/**
+	 * Change a profile. Fields left {@code null} keep their value. The consent timestamp moves, a consent record is
+	 * appended and {@link ProfileUpdated} is published only when a value really changes.
+	 * @param userId the user
+	 * @param update the new values
+	 * @param client who changes it (kept with the consent record)
+	 * @return the profile after the change, or empty when the account no longer exists or is inactive
+	 */
+	@Transactional
+	public Optional<ProfileView> update(UUID userId, ProfileUpdate update, ClientInfo client) {
+		Assert.notNull(userId, "userId cannot be null");
+		Assert.notNull(update, "update cannot be null");
+		Optional<User> found = this.accounts.findById(userId).filter(User::isActive);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		User user = found.get();
+		Profile profile = this.profiles.findByUserId(userId)
+			.orElseGet(() -> this.profiles.save(new Profile(userId)));
+		List<String> changed = new ArrayList<>();
+		String firstName = (update.firstName() != null) ? update.firstName().strip() : user.getFirstName();
+		String lastName = (update.lastName() != null) ? update.lastName().strip() : user.getLastName();
+		if (!firstName.equals(user.getFirstName())) {
+			changed.add("first_name");
+		}
+		if (!lastName.equals(user.getLastName())) {
+			changed.add("last_name");
+		}
+		user.rename(firstName, lastName);
+		Boolean consentBefore = null;
+		Boolean consentAfter = null;
+		if (update.marketingConsent() != null) {
+			boolean before = profile.isMarketingConsent();
+			Instant now = this.clock.instant();
+			if (profile.changeMarketingConsent(update.marketingConsent(), now)) {
+				changed.add("marketing_consent");
+				consentBefore = before;
+				consentAfter = update.marketingConsent();
+				this.consents.save(new ConsentRecord(userId, "marketing", update.marketingConsent(), now, client,
+						update.policyVersion()));
+			}
+		}
+		if (!changed.isEmpty()) {
+			this.events.publishEvent(new ProfileUpdated(userId, List.copyOf(changed), consentBefore, consentAfter,
+					client));
+		}
+		return Optional.of(view(user, profile));
 	}
 
 	/**
@@ -51,9 +119,13 @@ public class ProfileService {
 		User user = found.get();
 		Profile profile = this.profiles.findByUserId(userId)
 			.orElseGet(() -> this.profiles.save(new Profile(userId)));
-		return Optional.of(new ProfileView(user.getId(), user.getEmail(), user.getFirstName(), user.getLastName(),
+		return Optional.of(view(user, profile));
+	}
+
+	private static ProfileView view(User user, Profile profile) {
+		return new ProfileView(user.getId(), user.getEmail(), user.getFirstName(), user.getLastName(),
 				user.isEmailVerified(), user.getDateJoined(), profile.isMarketingConsent(),
-				profile.getMarketingConsentUpdatedAt()));
+				profile.getMarketingConsentUpdatedAt());
 	}
 
 }

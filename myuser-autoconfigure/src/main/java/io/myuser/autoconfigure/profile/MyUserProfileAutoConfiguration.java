@@ -1,12 +1,16 @@
 package io.myuser.autoconfigure.profile;
 
+import java.time.Clock;
+
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
+import io.myuser.profile.ConsentRecordRepository;
 import io.myuser.profile.Profile;
 import io.myuser.profile.ProfileController;
 import io.myuser.profile.ProfileRepository;
 import io.myuser.profile.ProfileService;
+import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.TokenService;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -32,8 +37,9 @@ public final class MyUserProfileAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProfileService myUserProfileService(ProfileRepository profiles, UserAccountService accounts) {
-		return new ProfileService(profiles, accounts);
+	ProfileService myUserProfileService(ProfileRepository profiles, UserAccountService accounts,
+			ConsentRecordRepository consents, ApplicationEventPublisher events, Clock clock) {
+		return new ProfileService(profiles, accounts, consents, events, clock);
 	}
 
 	/**
@@ -47,8 +53,8 @@ public final class MyUserProfileAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ProfileController myUserProfileController(ProfileService profiles) {
-			return new ProfileController(profiles);
+		ProfileController myUserProfileController(ProfileService profiles, ClientInfoResolver clientInfoResolver) {
+			return new ProfileController(profiles, clientInfoResolver);
 		}
 
 	}

@@ -79,8 +79,10 @@ class MyUserProfileAutoConfigurationTests {
 	static class HostProfileConfiguration {
 
 		@Bean
-		ProfileService hostProfileService(ProfileRepository profiles, UserAccountService accounts) {
-			return new ProfileService(profiles, accounts);
+		ProfileService hostProfileService(ProfileRepository profiles, UserAccountService accounts,
+				io.myuser.profile.ConsentRecordRepository consents,
+				org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+			return new ProfileService(profiles, accounts, consents, events, clock);
 		}
 
 	}

@@ -1,0 +1,8 @@
+package io.myuser.sample.profile;
+
+/**
+ * {@link ProfileUpdateTests} on H2.
+ */
+class ProfileUpdateH2Tests extends ProfileUpdateTests {
+
+}

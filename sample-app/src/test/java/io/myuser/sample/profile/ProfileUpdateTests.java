@@ -1,0 +1,124 @@
+package io.myuser.sample.profile;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.myuser.account.User;
+import io.myuser.sample.test.HttpResult;
+import io.myuser.sample.test.IntegrationTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Writing the profile: partial PUT and PATCH, marketing consent with an append-only history whose timestamp and
+ * audit row change only when the value changes, Django REST Framework's boolean forms, and 400s for the rest.
+ */
+abstract class ProfileUpdateTests extends IntegrationTestSupport {
+
+	private String access;
+
+	private UUID userId;
+
+	@BeforeEach
+	void logIn() {
+		String email = uniqueEmail();
+		User user = createUser(email, "profile passphrase here");
+		this.userId = user.getId();
+		this.access = accessToken(email, "profile passphrase here");
+	}
+
+	@Test
+	void consent_changes_move_the_timestamp_append_history_and_audit_only_when_the_value_changes() {
+		this.clock.pin(Instant.parse("2030-05-01T10:00:00Z"));
+		// A token issued at the pinned time, so it is valid while the clock moves on.
+		this.access = accessToken(this.accounts.findById(this.userId).orElseThrow().getEmail(),
+				"profile passphrase here");
+		JsonNode granted = write("PATCH", Map.of("marketing_consent", true, "policy_version", "2030-04")).json();
+		this.clock.advance(Duration.ofMinutes(5));
+		JsonNode again = write("PUT", Map.of("marketing_consent", "yes")).json();
+		this.clock.advance(Duration.ofMinutes(5));
+		JsonNode withdrawn = write("PATCH", Map.of("marketing_consent", 0)).json();
+
+		assertThat(granted.get("marketing_consent").asBoolean()).isTrue();
+		assertThat(granted.get("marketing_consent_updated_at").asString()).isEqualTo("2030-05-01T10:00:00Z");
+		assertThat(again.get("marketing_consent_updated_at").asString()).as("unchanged value")
+			.isEqualTo("2030-05-01T10:00:00Z");
+		assertThat(withdrawn.get("marketing_consent").asBoolean()).isFalse();
+		assertThat(withdrawn.get("marketing_consent_updated_at").asString()).isEqualTo("2030-05-01T10:10:00Z");
+		List<Map<String, Object>> history = this.jdbc.queryForList(
+				"select granted, policy_version, ip_address from myuser_consent_record where user_id = ? "
+						+ "order by recorded_at",
+				this.userId);
+		assertThat(history).hasSize(2);
+		assertThat(history.get(0)).containsEntry("granted", true).containsEntry("policy_version", "2030-04")
+			.containsEntry("ip_address", "127.0.0.1");
+		assertThat(history.get(1)).containsEntry("granted", false);
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PROFILE_UPDATE'",
+				this.userId)).isEqualTo(2);
+		assertThat(getWithToken(BASE + "/profile/", this.access).json().get("marketing_consent").asBoolean()).isFalse();
+	}
+
+	@Test
+	void names_change_and_fields_left_out_keep_their_value() {
+		JsonNode renamed = write("PATCH", Map.of("first_name", "  Augusta ")).json();
+
+		assertThat(renamed.get("first_name").asString()).isEqualTo("Augusta");
+		assertThat(renamed.get("last_name").asString()).isEqualTo("Lovelace");
+		assertThat(renamed.get("marketing_consent").asBoolean()).isFalse();
+		assertThat(renamed.get("marketing_consent_updated_at").isNull()).isTrue();
+		assertThat(count("select count(*) from myuser_consent_record where user_id = ?", this.userId)).isZero();
+	}
+
+	@Test
+	void accepted_boolean_forms_follow_django_rest_framework() {
+		for (Object yes : List.of(true, "true", "True", "yes", "on", "1", 1, "t", "y")) {
+			write("PATCH", Map.of("marketing_consent", false));
+			HttpResult result = write("PATCH", Map.of("marketing_consent", yes));
+			assertThat(result.status()).as(String.valueOf(yes)).isEqualTo(200);
+			assertThat(result.json().get("marketing_consent").asBoolean()).as(String.valueOf(yes)).isTrue();
+		}
+	}
+
+	@Test
+	void wrong_values_answer_400_with_field_errors_and_change_nothing() {
+		for (Object bad : List.of("maybe", 2, -1, 1.5, List.of(true), Map.of("value", true), "")) {
+			HttpResult result = write("PATCH", Map.of("marketing_consent", bad));
+			assertThat(result.status()).as(String.valueOf(bad)).isEqualTo(400);
+			assertThat(result.json().get("errors").has("marketing_consent")).as(String.valueOf(bad)).isTrue();
+		}
+		assertThat(write("PATCH", Map.of("first_name", "x".repeat(151))).status()).isEqualTo(400);
+		assertThat(write("PATCH", Map.of("first_name", 42)).status()).isEqualTo(400);
+		assertThat(write("PATCH", Map.of("last_name", "a\u0000b")).status()).isEqualTo(400);
+		assertThat(count("select count(*) from myuser_consent_record where user_id = ?", this.userId)).isZero();
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PROFILE_UPDATE'",
+				this.userId)).isZero();
+	}
+
+	@Test
+	void post_and_delete_answer_405_and_anonymous_writes_401() {
+		assertThat(send(HttpRequest.newBuilder(uri(BASE + "/profile/"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}")), "Authorization", "Bearer " + this.access).status())
+			.isEqualTo(405);
+		assertThat(send(HttpRequest.newBuilder(uri(BASE + "/profile/")).DELETE(), "Authorization",
+				"Bearer " + this.access).status()).isEqualTo(405);
+		assertThat(send(HttpRequest.newBuilder(uri(BASE + "/profile/"))
+			.header("Content-Type", "application/json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"marketing_consent\":true}"))).status())
+			.isEqualTo(401);
+	}
+
+	private HttpResult write(String method, Map<String, ?> body) {
+		return send(HttpRequest.newBuilder(uri(BASE + "/profile/"))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json(body))), "Authorization", "Bearer " + this.access);
+	}
+
+}
