@@ -102,6 +102,21 @@ abstract class ProfileUpdateTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void malformed_bodies_answer_400_problem_json_for_put_and_patch() {
+		for (String method : List.of("PUT", "PATCH")) {
+			for (String body : List.of("{", "[]", "42", "null", "{\"marketing_consent\": tru}", "\"text\"")) {
+				HttpResult result = send(HttpRequest.newBuilder(uri(BASE + "/profile/"))
+					.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(body)), "Authorization", "Bearer " + this.access);
+				assertThat(result.status()).as(method + " " + body).isEqualTo(400);
+				assertThat(result.isProblem()).as(method + " " + body).isTrue();
+				assertThat(result.json().get("detail").asString()).isNotBlank();
+			}
+		}
+		assertThat(count("select count(*) from myuser_consent_record where user_id = ?", this.userId)).isZero();
+	}
+
+	@Test
 	void post_and_delete_answer_405_and_anonymous_writes_401() {
 		assertThat(send(HttpRequest.newBuilder(uri(BASE + "/profile/"))
 			.header("Content-Type", "application/json")
