@@ -43,7 +43,7 @@ public class LogoutController {
 		this.clientInfoResolver = clientInfoResolver;
 	}
 
-	@PostMapping("/logout")
+	@PostMapping(path = "/logout", consumes = "application/json")
 	public ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody(required = false) TokenRequests.@Nullable Logout body, HttpServletRequest request) {
 		ClientInfo client = this.clientInfoResolver.resolve(request);

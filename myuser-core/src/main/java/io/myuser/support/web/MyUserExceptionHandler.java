@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -84,6 +85,18 @@ public class MyUserExceptionHandler extends ResponseEntityExceptionHandler {
 					"The request body is missing or cannot be read.");
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Spring Security's firewall refuses some requests only when a controller reads their parameters, for example
+	 * a form body whose parameter names hold line breaks: a client error, not a server one.
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<Object> handleRejected(RequestRejectedException ex, WebRequest request) {
+		logger.debug("Request rejected by the firewall: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
+				"The request was rejected: it holds characters that are not allowed.");
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)
