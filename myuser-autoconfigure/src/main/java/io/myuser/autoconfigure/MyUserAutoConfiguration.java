@@ -89,9 +89,9 @@ public final class MyUserAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UserAccountService myUserAccountService(UserRepository users, PasswordEncoder passwordEncoder,
-			ApplicationEventPublisher events, Clock clock) {
-		return new UserAccountService(users, passwordEncoder, events, clock);
+	UserAccountService myUserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+		return new UserAccountService(users, oneTimeTokens, passwordEncoder, events, clock);
 	}
 
 	@Bean

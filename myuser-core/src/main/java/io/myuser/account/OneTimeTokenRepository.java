@@ -30,4 +30,13 @@ public interface OneTimeTokenRepository extends JpaRepository<OneTimeToken, UUID
 	int retireAll(@Param("userId") UUID userId, @Param("purpose") OneTimeTokenPurpose purpose,
 			@Param("now") Instant now);
 
+	/**
+	 * Delete every one-time token of a user, used or not (their account is being erased).
+	 * @param userId the user
+	 * @return how many were deleted
+	 */
+	@Modifying
+	@Query(value = "delete from myuser_one_time_token where user_id = :userId", nativeQuery = true)
+	int deleteAllByUserIdIncludingDeleted(@Param("userId") UUID userId);
+
 }

@@ -142,6 +142,22 @@ public class User extends BaseEntity {
 		this.staff = staff;
 	}
 
+	/**
+	 * Erase the personal data of the account and soft-delete it: the address is replaced by a placeholder that
+	 * names no one (so it can register again), names, password and last login are cleared.
+	 * @param now the time of erasure
+	 */
+	void erase(Instant now) {
+		this.email = "erased-" + getId() + "@erased.invalid";
+		this.firstName = "";
+		this.lastName = "";
+		this.passwordHash = null;
+		this.lastLogin = null;
+		this.emailVerified = false;
+		this.staff = false;
+		softDelete(now);
+	}
+
 	@Override
 	public void softDelete(Instant now) {
 		super.softDelete(now);

@@ -25,9 +25,13 @@ public class UserAccountService {
 
 	private final Clock clock;
 
-	public UserAccountService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
-			Clock clock) {
+	private final OneTimeTokenRepository oneTimeTokens;
+
+	public UserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
 		Assert.notNull(users, "users cannot be null");
+		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		this.oneTimeTokens = oneTimeTokens;
 		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
@@ -114,6 +118,27 @@ public class UserAccountService {
 			user.softDelete(this.clock.instant());
 			this.events.publishEvent(new AccountDisabled(userId, true));
 		});
+	}
+
+	/**
+	 * Erase an account: its address, names, password and last login are removed, its one-time tokens deleted, and
+	 * it is soft-deleted, which frees the address for a new registration and ends its sessions
+	 * ({@link AccountDisabled}). The row stays, naming no one, so that what refers to it by id keeps working.
+	 * @param userId the account
+	 * @return whether a live account was erased
+	 */
+	@Transactional
+	public boolean erase(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		Optional<User> found = this.users.findById(userId);
+		if (found.isEmpty()) {
+			return false;
+		}
+		found.get().erase(this.clock.instant());
+		this.users.flush();
+		this.oneTimeTokens.deleteAllByUserIdIncludingDeleted(userId);
+		this.events.publishEvent(new AccountDisabled(userId, true));
+		return true;
 	}
 
 }

@@ -1,9 +1,14 @@
 package io.myuser.audit;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /**
  * Stored audit rows.
@@ -15,5 +20,41 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 	List<AuditLog> findByEventTypeOrderByCreatedAtDesc(AuditEventType eventType);
 
 	long countByUserIdAndEventType(UUID userId, AuditEventType eventType);
+
+	/**
+	 * One page of a user's rows in time order, after a given row (keyset paging: each page costs the same however
+	 * deep into the history it is).
+	 * @param userId the user
+	 * @param afterTime the creation time of the last row of the previous page
+	 * @param afterId the id of the last row of the previous page
+	 * @param limit the page size
+	 * @return the rows
+	 */
+	@Query("select a from AuditLog a where a.userId = :userId and (a.createdAt > :afterTime "
+			+ "or (a.createdAt = :afterTime and a.id > :afterId)) order by a.createdAt, a.id")
+	List<AuditLog> findPageByUserId(@Param("userId") UUID userId, @Param("afterTime") Instant afterTime,
+			@Param("afterId") UUID afterId, Limit limit);
+
+	/**
+	 * Pseudonymise the rows of a user whose account is erased: the rows stay, under the user's id, without the
+	 * client address, the user agent or the details.
+	 * @param userId the user
+	 * @return how many rows changed
+	 */
+	@Modifying
+	@Query("update AuditLog a set a.ipAddress = null, a.userAgent = '', a.details = '{}' where a.userId = :userId")
+	int pseudonymiseByUserId(@Param("userId") UUID userId);
+
+	/**
+	 * Pseudonymise the rows of no known user whose details name an address, such as failed logins with an address
+	 * that was not registered at the time.
+	 * @param quotedLowerCaseEmail the address in lower case, between double quotes, with LIKE's wildcards
+	 * ({@code %}, {@code _}) and the escape character {@code !} escaped by {@code !}
+	 * @return how many rows changed
+	 */
+	@Modifying
+	@Query("update AuditLog a set a.ipAddress = null, a.userAgent = '', a.details = '{}' where a.userId is null "
+			+ "and lower(a.details) like concat('%', :quotedLowerCaseEmail, '%') escape '!'")
+	int pseudonymiseAnonymousRowsNaming(@Param("quotedLowerCaseEmail") String quotedLowerCaseEmail);
 
 }

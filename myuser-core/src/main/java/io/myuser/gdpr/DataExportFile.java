@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * A finished export archive and the secure link to it: the download token is stored as its SHA-256 hash only,
  * expires, and may be limited to a number of downloads.
@@ -25,7 +27,7 @@ public class DataExportFile extends BaseEntity {
 	@Column(name = "data_request_id", nullable = false, updatable = false)
 	private UUID dataRequestId;
 
-	@Column(name = "token_hash", nullable = false, updatable = false, length = 64)
+	@Column(name = "token_hash", nullable = false, length = 64)
 	private String tokenHash;
 
 	@Column(name = "storage_key", nullable = false, length = 512)
@@ -106,6 +108,43 @@ public class DataExportFile extends BaseEntity {
 
 	public @Nullable Instant getFileDeletedAt() {
 		return this.fileDeletedAt;
+	}
+
+	/**
+	 * Whether the archive may still be downloaded: not expired, its file not deleted and downloads left.
+	 * @param now the time
+	 * @return whether a download is allowed
+	 */
+	public boolean isDownloadable(Instant now) {
+		return this.fileDeletedAt == null && now.isBefore(this.expiresAt)
+				&& (this.maxDownloads == null || this.downloadCount < this.maxDownloads);
+	}
+
+	/**
+	 * Replace the download token: the link sent before stops working.
+	 * @param tokenHash the hash of the new token
+	 */
+	public void replaceTokenHash(String tokenHash) {
+		Assert.hasText(tokenHash, "tokenHash cannot be empty");
+		this.tokenHash = tokenHash;
+	}
+
+	/**
+	 * End the archive's life now: no more downloads, and the clean-up deletes its file.
+	 * @param now the time
+	 */
+	public void expire(Instant now) {
+		if (now.isBefore(this.expiresAt)) {
+			this.expiresAt = now;
+		}
+	}
+
+	/**
+	 * Record that the stored file is gone.
+	 * @param now the time
+	 */
+	public void markFileDeleted(Instant now) {
+		this.fileDeletedAt = now;
 	}
 
 }

@@ -14,6 +14,8 @@ import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.Assert;
+
 /**
  * A GDPR request of a user: an export or a deletion, with its status, the date by which it must be answered and,
  * for a deletion, the end of its grace period.
@@ -54,22 +56,56 @@ public class DataRequest extends BaseEntity {
 	@Column(name = "attempts", nullable = false)
 	private int attempts;
 
+	@Column(name = "open_key", length = 64)
+	private @Nullable String openKey;
+
+	@Column(name = "language_tag", nullable = false, length = 35)
+	private String languageTag;
+
 	protected DataRequest() {
 		this.userId = new UUID(0, 0);
 		this.requestType = DataRequestType.EXPORT;
 		this.status = DataRequestStatus.PENDING;
 		this.notes = "";
 		this.dueAt = Instant.EPOCH;
+		this.languageTag = "en";
 	}
 
+	/**
+	 * Create an open request.
+	 * @param userId the data subject
+	 * @param requestType what they ask for
+	 * @param notes their notes, at most {@value #NOTES_MAX_LENGTH} characters
+	 * @param dueAt the date by which it must be answered
+	 * @param scheduledFor when processing starts (the end of a deletion's grace period)
+	 * @param languageTag the language of the emails it causes (BCP 47)
+	 */
 	public DataRequest(UUID userId, DataRequestType requestType, String notes, Instant dueAt,
-			@Nullable Instant scheduledFor) {
+			@Nullable Instant scheduledFor, String languageTag) {
+		Assert.notNull(userId, "userId cannot be null");
+		Assert.notNull(requestType, "requestType cannot be null");
+		Assert.notNull(notes, "notes cannot be null");
+		Assert.isTrue(notes.length() <= NOTES_MAX_LENGTH, "notes are too long");
+		Assert.notNull(dueAt, "dueAt cannot be null");
+		Assert.hasText(languageTag, "languageTag cannot be empty");
 		this.userId = userId;
 		this.requestType = requestType;
 		this.status = DataRequestStatus.PENDING;
 		this.notes = notes;
 		this.dueAt = dueAt;
 		this.scheduledFor = scheduledFor;
+		this.languageTag = languageTag;
+		this.openKey = openKey(userId, requestType);
+	}
+
+	/**
+	 * The value that marks the one open request of a user and type.
+	 * @param userId the user
+	 * @param requestType the type
+	 * @return the key
+	 */
+	static String openKey(UUID userId, DataRequestType requestType) {
+		return userId + ":" + requestType.name();
 	}
 
 	public UUID getUserId() {
@@ -102,6 +138,72 @@ public class DataRequest extends BaseEntity {
 
 	public int getAttempts() {
 		return this.attempts;
+	}
+
+	public String getLanguageTag() {
+		return this.languageTag;
+	}
+
+	/**
+	 * Whether the request still waits for or is in processing.
+	 * @return whether it is {@code PENDING} or {@code PROCESSING}
+	 */
+	public boolean isOpen() {
+		return this.status == DataRequestStatus.PENDING || this.status == DataRequestStatus.PROCESSING;
+	}
+
+	/**
+	 * Start an attempt at processing.
+	 */
+	public void startAttempt() {
+		Assert.state(isOpen(), "only an open request can be processed");
+		this.status = DataRequestStatus.PROCESSING;
+		this.attempts++;
+	}
+
+	/**
+	 * Record that processing succeeded.
+	 * @param now the time
+	 */
+	public void complete(Instant now) {
+		Assert.state(isOpen(), "only an open request can complete");
+		this.status = DataRequestStatus.COMPLETED;
+		this.processedAt = now;
+		this.openKey = null;
+	}
+
+	/**
+	 * Record that processing was given up, keeping the reason in the notes after the user's own.
+	 * @param reason why
+	 * @param now the time
+	 */
+	public void fail(String reason, Instant now) {
+		Assert.state(isOpen(), "only an open request can fail");
+		this.status = DataRequestStatus.FAILED;
+		this.processedAt = now;
+		this.openKey = null;
+		String line = "Processing failed: " + reason;
+		String combined = this.notes.isEmpty() ? line : this.notes + "\n" + line;
+		this.notes = (combined.length() <= NOTES_MAX_LENGTH) ? combined
+				: combined.substring(0, NOTES_MAX_LENGTH);
+	}
+
+	/**
+	 * Withdraw the request.
+	 * @param now the time
+	 */
+	public void cancel(Instant now) {
+		Assert.state(this.status == DataRequestStatus.PENDING, "only a pending request can be withdrawn");
+		this.status = DataRequestStatus.CANCELLED;
+		this.processedAt = now;
+		this.openKey = null;
+	}
+
+	/**
+	 * Forget the user's notes (their account is being erased).
+	 */
+	public void eraseNotes() {
+		this.notes = "";
 	}
 
 }

@@ -36,6 +36,8 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 
 	private final MailLinks links;
 
+	private DataExportLinkIssuer dataExportLinks = (exportFileId) -> Optional.empty();
+
 	public MailJobHandler(MailTemplateRenderer renderer, MailDelivery delivery, UserAccountService accounts,
 			OneTimeTokenService oneTimeTokens, AccountSettings accountSettings, MailLinks links) {
 		Assert.notNull(renderer, "renderer cannot be null");
@@ -52,6 +54,15 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 		this.links = links;
 	}
 
+	/**
+	 * Set how the links of "export ready" emails are issued. Without one, such emails are not sent.
+	 * @param dataExportLinks the link issuer
+	 */
+	public void setDataExportLinks(DataExportLinkIssuer dataExportLinks) {
+		Assert.notNull(dataExportLinks, "dataExportLinks cannot be null");
+		this.dataExportLinks = dataExportLinks;
+	}
+
 	@Override
 	public void handle(MailJobData data) throws Exception {
 		MailTemplate template = template(data.template());
@@ -60,7 +71,19 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 		variables.putAll(data.times());
 		variables.put("recipientName", user.map(User::getFirstName).orElse(
 				(data.recipientName() != null) ? data.recipientName() : ""));
-		if (data.keyPurpose() != null) {
+		if (GdprMailer.DATA_EXPORT_DOWNLOAD.equals(data.keyPurpose())) {
+			String fileId = data.text().get(GdprMailer.EXPORT_FILE_ID);
+			Optional<DataExportLinkIssuer.Link> link = (fileId != null && user.filter(User::isActive).isPresent())
+					? this.dataExportLinks.issue(java.util.UUID.fromString(fileId)) : Optional.empty();
+			if (link.isEmpty()) {
+				logger.info("Not sending {}: the account or its export is gone", data.template());
+				return;
+			}
+			variables.remove(GdprMailer.EXPORT_FILE_ID);
+			variables.put("link", link.get().url());
+			variables.put("expiresAt", link.get().expiresAt());
+		}
+		else if (data.keyPurpose() != null) {
 			if (user.isEmpty() || !user.get().isActive()) {
 				logger.info("Not sending {}: the account is gone or inactive", data.template());
 				return;

@@ -87,4 +87,9 @@ public class ConsentRecord extends BaseEntity {
 		return this.policyVersion;
 	}
 
+	void eraseClientData() {
+		this.ipAddress = null;
+		this.userAgent = "";
+	}
+
 }

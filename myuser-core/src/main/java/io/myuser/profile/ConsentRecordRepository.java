@@ -12,4 +12,6 @@ public interface ConsentRecordRepository extends JpaRepository<ConsentRecord, UU
 
 	List<ConsentRecord> findByUserIdOrderByRecordedAtDesc(UUID userId);
 
+	List<ConsentRecord> findByUserIdOrderByRecordedAtAsc(UUID userId);
+
 }

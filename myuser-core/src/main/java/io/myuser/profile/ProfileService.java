@@ -122,6 +122,45 @@ public class ProfileService {
 		return Optional.of(view(user, profile));
 	}
 
+	/**
+	 * Erase the profile of an account being deleted: the marketing consent is withdrawn and the profile removed;
+	 * the consent history stays as proof of what was consented to and when, without client addresses or user
+	 * agents.
+	 * @param userId the user
+	 */
+	@Transactional
+	public void eraseForUser(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		Instant now = this.clock.instant();
+		this.profiles.findByUserId(userId).ifPresent((profile) -> {
+			profile.changeMarketingConsent(false, now);
+			profile.softDelete(now);
+		});
+		this.consents.findByUserIdOrderByRecordedAtAsc(userId).forEach(ConsentRecord::eraseClientData);
+	}
+
+	/**
+	 * Read the consent history of a user, oldest first.
+	 * @param userId the user
+	 * @return the records
+	 */
+	@Transactional(readOnly = true)
+	public List<ConsentRecord> consentHistory(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.consents.findByUserIdOrderByRecordedAtAsc(userId);
+	}
+
+	/**
+	 * Read the stored profile of a user as it is, without creating one.
+	 * @param userId the user
+	 * @return the profile, if any
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Profile> findStored(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.profiles.findByUserId(userId);
+	}
+
 	private static ProfileView view(User user, Profile profile) {
 		return new ProfileView(user.getId(), user.getEmail(), user.getFirstName(), user.getLastName(),
 				user.isEmailVerified(), user.getDateJoined(), profile.isMarketingConsent(),

@@ -266,6 +266,21 @@ public class SessionService {
 	}
 
 	/**
+	 * Forget where a user's sessions came from, for an account being erased: the client addresses and user
+	 * agents of all its sessions, ended ones included, are removed. The sessions themselves end through
+	 * {@link AccountDisabled} when the account is deleted.
+	 * @param userId the user
+	 * @return how many sessions were changed
+	 */
+	@Transactional
+	public int eraseClientData(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		List<UserSession> all = this.sessions.findByUserIdOrderByCreatedAtDesc(userId);
+		all.forEach(UserSession::eraseClientData);
+		return all.size();
+	}
+
+	/**
 	 * End every session of a user whose account was deactivated or deleted, in that transaction.
 	 * @param event the account change
 	 */

@@ -123,4 +123,9 @@ public class UserSession extends BaseEntity {
 		}
 	}
 
+	void eraseClientData() {
+		this.ipAddress = null;
+		this.userAgent = "";
+	}
+
 }

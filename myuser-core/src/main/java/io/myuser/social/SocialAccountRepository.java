@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 /**
  * Stored social accounts.
@@ -14,5 +17,14 @@ public interface SocialAccountRepository extends JpaRepository<SocialAccount, UU
 	Optional<SocialAccount> findByProviderAndUid(String provider, String uid);
 
 	List<SocialAccount> findByUserIdOrderByDateJoinedDesc(UUID userId);
+
+	/**
+	 * Delete every social account of a user, soft-deleted ones included (their account is being erased).
+	 * @param userId the user
+	 * @return how many were deleted
+	 */
+	@Modifying
+	@Query(value = "delete from myuser_social_account where user_id = :userId", nativeQuery = true)
+	int deleteAllByUserIdIncludingDeleted(@Param("userId") UUID userId);
 
 }

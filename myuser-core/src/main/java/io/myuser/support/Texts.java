@@ -34,8 +34,22 @@ public final class Texts {
 	 * @return {@code true} if every character is acceptable
 	 */
 	public static boolean isClean(String text) {
+		return isClean(text, false);
+	}
+
+	/**
+	 * Whether a text is clean as {@link #isClean(String)} says, optionally allowing line breaks and tabs (for
+	 * free-text fields such as notes).
+	 * @param text the text to check
+	 * @param multiline whether line feeds, carriage returns and tabs are allowed
+	 * @return {@code true} if every character is acceptable
+	 */
+	public static boolean isClean(String text, boolean multiline) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
+			if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+				continue;
+			}
 			if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
 				return false;
 			}

@@ -1,20 +1,235 @@
 package io.myuser.autoconfigure.gdpr;
 
-import io.myuser.autoconfigure.MyUserAutoConfiguration;
-import io.myuser.gdpr.DataRequest;
+import java.nio.file.Path;
+import java.time.Clock;
 
+import io.myuser.account.UserAccountService;
+import io.myuser.audit.AuditLogRepository;
+import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
+import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
+import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
+import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
+import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
+import io.myuser.gdpr.DataExportFileRepository;
+import io.myuser.gdpr.DataRequest;
+import io.myuser.gdpr.DataRequestController;
+import io.myuser.gdpr.DataRequestRepository;
+import io.myuser.gdpr.DataRequestService;
+import io.myuser.gdpr.GdprJobs;
+import io.myuser.gdpr.GdprSettings;
+import io.myuser.gdpr.deletion.AccountDeletionProcessor;
+import io.myuser.gdpr.deletion.UserDataEraser;
+import io.myuser.gdpr.export.DataExportDownloadController;
+import io.myuser.gdpr.export.DataExportDownloads;
+import io.myuser.gdpr.export.DataExportProcessor;
+import io.myuser.gdpr.export.DefaultUserDataExporter;
+import io.myuser.gdpr.export.ExportFileCleanup;
+import io.myuser.gdpr.export.ExportSettings;
+import io.myuser.gdpr.export.ExportStorage;
+import io.myuser.gdpr.export.FileSystemExportStorage;
+import io.myuser.gdpr.export.UserDataExporter;
+import io.myuser.jobs.JobScheduler;
+import io.myuser.jobs.OneTimeJob;
+import io.myuser.jobs.RecurringJob;
+import io.myuser.profile.ProfileService;
+import io.myuser.session.SessionService;
+import io.myuser.session.UserSessionRepository;
+import io.myuser.social.SocialAccountRepository;
+import io.myuser.support.ClientInfoResolver;
+import io.myuser.token.TokenService;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * GDPR data requests, exports and deletion ({@code myuser.gdpr.*}). The storage model is in place; processing,
- * the export archive and downloads arrive with the GDPR feature.
+ * GDPR data requests, exports and account deletion ({@code myuser.gdpr.*}). Requests are processed by MyUser's
+ * job engine, so processing needs it ({@code myuser.jobs.enabled}); without it only the storage model is
+ * registered. {@code myuser.gdpr.export.enabled} and {@code myuser.gdpr.deletion.enabled} switch each kind off.
+ * <p>
+ * The host replaces the {@link UserDataExporter} (usually extending {@link DefaultUserDataExporter}, built from the
+ * {@link DefaultUserDataExporter.Sources} bean) or the {@link ExportStorage} by declaring its own bean, and
+ * contributes {@link UserDataEraser} beans for its own data.
  */
-@AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
+@AutoConfiguration(before = HibernateJpaAutoConfiguration.class,
+		after = { MyUserAutoConfiguration.class, MyUserJobsAutoConfiguration.class, MyUserTokenAutoConfiguration.class,
+				MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class,
+				MyUserSocialAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.gdpr.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = DataRequest.class)
+@EnableConfigurationProperties(MyUserGdprProperties.class)
+@Import({ MyUserGdprAutoConfiguration.ExportConfiguration.class,
+		MyUserGdprAutoConfiguration.DeletionConfiguration.class, MyUserGdprAutoConfiguration.WebConfiguration.class })
 public final class MyUserGdprAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	GdprSettings myUserGdprSettings(MyUserGdprProperties properties) {
+		return new GdprSettings(properties.getResponseTime(), properties.getDeletion().getGracePeriod(),
+				properties.getExport().isEnabled(), properties.getDeletion().isEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JobScheduler.class)
+	DataRequestService myUserDataRequestService(DataRequestRepository requests, UserAccountService accounts,
+			JobScheduler jobs, ApplicationEventPublisher events, GdprSettings settings,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new DataRequestService(requests, accounts, jobs, events, settings, transactionManager, clock);
+	}
+
+	private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
+		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
+	}
+
+	/**
+	 * Exports: the archive, its storage and download links, the export job and the clean-up of expired archives.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "myuser.gdpr.export.enabled", matchIfMissing = true)
+	@ConditionalOnBean(JobScheduler.class)
+	static class ExportConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExportSettings myUserExportSettings(MyUserGdprProperties properties) {
+			MyUserGdprProperties.Export export = properties.getExport();
+			return new ExportSettings(export.getRetention(), export.getMaxDownloads(), export.getPageSize());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExportStorage myUserExportStorage(MyUserGdprProperties properties) {
+			return new FileSystemExportStorage(Path.of(properties.getExport().getLocation()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DefaultUserDataExporter.Sources myUserDataExportSources(UserAccountService accounts,
+				ObjectProvider<ProfileService> profiles, ObjectProvider<UserSessionRepository> sessions,
+				ObjectProvider<AuditLogRepository> auditLogs, ObjectProvider<SocialAccountRepository> socialAccounts,
+				DataRequestRepository dataRequests, PlatformTransactionManager transactionManager,
+				ObjectProvider<JsonMapper> jsonMapper) {
+			return new DefaultUserDataExporter.Sources(accounts, profiles.getIfAvailable(),
+					sessions.getIfAvailable(), auditLogs.getIfAvailable(), socialAccounts.getIfAvailable(),
+					dataRequests, transactionManager, jsonMapper(jsonMapper));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		UserDataExporter myUserDataExporter(DefaultUserDataExporter.Sources sources) {
+			return new DefaultUserDataExporter(sources);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DataExportProcessor myUserDataExportProcessor(DataRequestRepository requests, DataExportFileRepository files,
+				UserAccountService accounts, UserDataExporter exporter, ExportStorage storage,
+				ExportSettings settings, ApplicationEventPublisher events, ObjectProvider<JsonMapper> jsonMapper,
+				PlatformTransactionManager transactionManager, Clock clock) {
+			return new DataExportProcessor(requests, files, accounts, exporter, storage, settings, events,
+					jsonMapper(jsonMapper), transactionManager, clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserGdprExportJob")
+		OneTimeJob<GdprJobs.DataRequestJob> myUserGdprExportJob(DataExportProcessor processor) {
+			return OneTimeJob.of(GdprJobs.EXPORT, processor);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		DataExportDownloads myUserDataExportDownloads(DataExportFileRepository files, ExportStorage storage,
+				ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+			return new DataExportDownloads(files, storage, events, transactionManager, clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ExportFileCleanup myUserExportFileCleanup(DataExportFileRepository files, ExportStorage storage,
+				PlatformTransactionManager transactionManager, Clock clock) {
+			return new ExportFileCleanup(files, storage, transactionManager, clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserExportCleanupJob")
+		RecurringJob myUserExportCleanupJob(ExportFileCleanup cleanup, MyUserGdprProperties properties) {
+			return RecurringJob.every("myuser-gdpr-export-cleanup", properties.getExport().getCleanupInterval(),
+					cleanup::run);
+		}
+
+	}
+
+	/**
+	 * Account deletion: the job that erases an account once its request's grace period is over.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "myuser.gdpr.deletion.enabled", matchIfMissing = true)
+	@ConditionalOnBean(JobScheduler.class)
+	static class DeletionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AccountDeletionProcessor myUserAccountDeletionProcessor(DataRequestRepository requests,
+				UserAccountService accounts, ObjectProvider<SessionService> sessions,
+				ObjectProvider<ProfileService> profiles, ObjectProvider<SocialAccountRepository> socialAccounts,
+				ObjectProvider<AuditLogRepository> auditLogs, DataExportFileRepository exportFiles,
+				ObjectProvider<ExportStorage> exportStorage, ObjectProvider<UserDataEraser> erasers,
+				ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+			AccountDeletionProcessor.Collaborators collaborators = new AccountDeletionProcessor.Collaborators(
+					sessions.getIfAvailable(), profiles.getIfAvailable(), socialAccounts.getIfAvailable(),
+					auditLogs.getIfAvailable(), exportFiles, exportStorage.getIfAvailable());
+			return new AccountDeletionProcessor(requests, accounts, collaborators, erasers.orderedStream().toList(),
+					events, transactionManager, clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserGdprDeletionJob")
+		OneTimeJob<GdprJobs.DataRequestJob> myUserGdprDeletionJob(AccountDeletionProcessor processor) {
+			return OneTimeJob.of(GdprJobs.DELETION, processor);
+		}
+
+	}
+
+	/**
+	 * The endpoints. {@code data-requests/} needs MyUser's token authentication; the download link is its own
+	 * credential.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean(JobScheduler.class)
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(TokenService.class)
+		DataRequestController myUserDataRequestController(DataRequestService requests,
+				ClientInfoResolver clientInfoResolver) {
+			return new DataRequestController(requests, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "myuser.gdpr.export.enabled", matchIfMissing = true)
+		DataExportDownloadController myUserDataExportDownloadController(DataExportDownloads downloads,
+				ClientInfoResolver clientInfoResolver, MyUserGdprProperties properties) {
+			return new DataExportDownloadController(downloads, clientInfoResolver,
+					properties.getExport().getFileNamePrefix());
+		}
+
+	}
 
 }

@@ -8,7 +8,10 @@ import io.myuser.autoconfigure.MyUserProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.jobs.OneTimeJob;
+import io.myuser.gdpr.export.DataExportDownloads;
 import io.myuser.mail.AccountMailer;
+import io.myuser.mail.DataExportLinkIssuer;
+import io.myuser.mail.GdprMailer;
 import io.myuser.mail.LoggingMailDelivery;
 import io.myuser.mail.MailDelivery;
 import io.myuser.mail.MailJobData;
@@ -88,9 +91,24 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnBean(JobScheduler.class)
 	OneTimeJob<MailJobData> myUserMailJob(MailTemplateRenderer renderer, MailDelivery delivery,
 			UserAccountService accounts, OneTimeTokenService oneTimeTokens, AccountSettings accountSettings,
-			MailLinks links) {
-		return OneTimeJob.of(MailJobs.SEND,
-				new MailJobHandler(renderer, delivery, accounts, oneTimeTokens, accountSettings, links));
+			MailLinks links, ObjectProvider<DataExportDownloads> downloads, MyUserMailProperties properties,
+			MyUserProperties web) {
+		MailJobHandler handler = new MailJobHandler(renderer, delivery, accounts, oneTimeTokens, accountSettings,
+				links);
+		downloads.ifAvailable((available) -> {
+			// Downloads go to MyUser's endpoint, never to the frontend: the link itself is the credential.
+			String base = trim(properties.getLinkBaseUrl()) + web.getWeb().getBasePath() + "/data-export/download/";
+			handler.setDataExportLinks((exportFileId) -> available.issueToken(exportFileId)
+				.map((issued) -> new DataExportLinkIssuer.Link(base + issued.token() + "/", issued.expiresAt())));
+		});
+		return OneTimeJob.of(MailJobs.SEND, handler);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JobScheduler.class)
+	GdprMailer myUserGdprMailer(JobScheduler jobs) {
+		return new GdprMailer(jobs);
 	}
 
 	@Bean

@@ -20,6 +20,12 @@ public @interface CleanText {
 
 	String message() default "Contains characters that are not allowed.";
 
+	/**
+	 * Whether line feeds, carriage returns and tabs are allowed (free-text fields).
+	 * @return whether the text may span lines
+	 */
+	boolean multiline() default false;
+
 	Class<?>[] groups() default {};
 
 	Class<? extends Payload>[] payload() default {};

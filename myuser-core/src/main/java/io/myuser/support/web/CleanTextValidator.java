@@ -9,9 +9,16 @@ import jakarta.validation.ConstraintValidatorContext;
  */
 public final class CleanTextValidator implements ConstraintValidator<CleanText, String> {
 
+	private boolean multiline;
+
+	@Override
+	public void initialize(CleanText annotation) {
+		this.multiline = annotation.multiline();
+	}
+
 	@Override
 	public boolean isValid(String value, ConstraintValidatorContext context) {
-		return value == null || Texts.isClean(value);
+		return value == null || Texts.isClean(value, this.multiline);
 	}
 
 }

@@ -1,0 +1,213 @@
+package io.myuser.autoconfigure.gdpr;
+
+import java.time.Duration;
+import java.time.Period;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
+
+/**
+ * GDPR properties: data requests, exports and account deletion.
+ */
+@ConfigurationProperties("myuser.gdpr")
+public class MyUserGdprProperties implements InitializingBean {
+
+	/**
+	 * Whether the GDPR feature (data requests, exports and account deletion) is enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * How long the controller has to answer a data request (GDPR Art. 12(3)), recorded as its due date. Simple
+	 * periods such as 1m (one month) or 30d, or ISO-8601 such as P1M.
+	 */
+	private Period responseTime = Period.ofMonths(1);
+
+	private final Export export = new Export();
+
+	private final Deletion deletion = new Deletion();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Period getResponseTime() {
+		return this.responseTime;
+	}
+
+	public void setResponseTime(Period responseTime) {
+		this.responseTime = responseTime;
+	}
+
+	public Export getExport() {
+		return this.export;
+	}
+
+	public Deletion getDeletion() {
+		return this.deletion;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		Assert.isTrue(this.responseTime != null && !this.responseTime.isNegative() && !this.responseTime.isZero(),
+				"myuser.gdpr.response-time must be positive");
+		this.export.validate();
+		Assert.isTrue(this.deletion.gracePeriod != null && !this.deletion.gracePeriod.isNegative(),
+				"myuser.gdpr.deletion.grace-period must not be negative");
+	}
+
+	/**
+	 * Data exports.
+	 */
+	public static class Export {
+
+		/**
+		 * Whether users may request an export of their data.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Directory the default storage keeps export archives in. Relative paths are resolved against the
+		 * working directory. Ignored when the application defines its own ExportStorage bean.
+		 */
+		private String location = "./var/myuser-exports";
+
+		/**
+		 * How long an export archive can be downloaded before it is deleted.
+		 */
+		private Duration retention = Duration.ofDays(7);
+
+		/**
+		 * How many times an archive's download link may be used. Empty for no limit.
+		 */
+		private @Nullable Integer maxDownloads = 5;
+
+		/**
+		 * How many rows an export reads from the database at a time.
+		 */
+		private int pageSize = 1000;
+
+		/**
+		 * Time between two runs of the job that deletes expired archives.
+		 */
+		private Duration cleanupInterval = Duration.ofHours(1);
+
+		/**
+		 * Start of the downloaded archive's file name, followed by its date and .zip.
+		 */
+		private String fileNamePrefix = "data-export";
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(String location) {
+			this.location = location;
+		}
+
+		public Duration getRetention() {
+			return this.retention;
+		}
+
+		public void setRetention(Duration retention) {
+			this.retention = retention;
+		}
+
+		public @Nullable Integer getMaxDownloads() {
+			return this.maxDownloads;
+		}
+
+		public void setMaxDownloads(@Nullable Integer maxDownloads) {
+			this.maxDownloads = maxDownloads;
+		}
+
+		public int getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(int pageSize) {
+			this.pageSize = pageSize;
+		}
+
+		public Duration getCleanupInterval() {
+			return this.cleanupInterval;
+		}
+
+		public void setCleanupInterval(Duration cleanupInterval) {
+			this.cleanupInterval = cleanupInterval;
+		}
+
+		public String getFileNamePrefix() {
+			return this.fileNamePrefix;
+		}
+
+		public void setFileNamePrefix(String fileNamePrefix) {
+			this.fileNamePrefix = fileNamePrefix;
+		}
+
+		void validate() {
+			Assert.hasText(this.location, "myuser.gdpr.export.location must not be empty");
+			Assert.isTrue(this.retention != null && this.retention.compareTo(Duration.ZERO) > 0,
+					"myuser.gdpr.export.retention must be positive");
+			Assert.isTrue(this.maxDownloads == null || this.maxDownloads > 0,
+					"myuser.gdpr.export.max-downloads must be positive (or empty for no limit)");
+			Assert.isTrue(this.pageSize > 0 && this.pageSize <= 100_000,
+					"myuser.gdpr.export.page-size must be between 1 and 100000");
+			Assert.isTrue(this.cleanupInterval != null && this.cleanupInterval.compareTo(Duration.ZERO) > 0,
+					"myuser.gdpr.export.cleanup-interval must be positive");
+			Assert.isTrue(this.fileNamePrefix != null && this.fileNamePrefix.matches("[A-Za-z0-9._-]{1,100}"),
+					"myuser.gdpr.export.file-name-prefix may only hold letters, digits and . _ -");
+		}
+
+	}
+
+	/**
+	 * Account deletion.
+	 */
+	public static class Deletion {
+
+		/**
+		 * Whether users may request the deletion of their account.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long a deletion request waits, and can be withdrawn, before the account is erased. Zero erases it
+		 * as soon as the job engine picks the request up.
+		 */
+		private Duration gracePeriod = Duration.ofDays(7);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getGracePeriod() {
+			return this.gracePeriod;
+		}
+
+		public void setGracePeriod(Duration gracePeriod) {
+			this.gracePeriod = gracePeriod;
+		}
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.myuser.gdpr;
+
+import io.myuser.support.web.ProblemException;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Only a deletion request that is still in its grace period can be withdrawn.
+ */
+public class DataRequestNotCancellableException extends ProblemException {
+
+	public DataRequestNotCancellableException(DataRequest request) {
+		super(HttpStatus.CONFLICT, "data-request-not-cancellable", "Request cannot be withdrawn",
+				(request.getRequestType() != DataRequestType.DELETE)
+						? "Only a deletion request can be withdrawn."
+						: "This deletion request is " + request.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+								+ " and can no longer be withdrawn.");
+		getBody().setProperty("request_status", request.getStatus().name());
+	}
+
+}

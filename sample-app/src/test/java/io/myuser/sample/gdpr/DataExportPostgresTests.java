@@ -1,0 +1,11 @@
+package io.myuser.sample.gdpr;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link DataExportTests} on Postgres.
+ */
+@PostgresTest
+class DataExportPostgresTests extends DataExportTests {
+
+}
