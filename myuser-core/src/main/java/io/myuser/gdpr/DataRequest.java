@@ -153,6 +153,17 @@ public class DataRequest extends BaseEntity {
 	}
 
 	/**
+	 * Set the due date and the start of processing, computed from the creation time once the row is stored.
+	 * @param dueAt the date by which the request must be answered
+	 * @param scheduledFor when processing starts
+	 */
+	void schedule(Instant dueAt, @Nullable Instant scheduledFor) {
+		Assert.notNull(dueAt, "dueAt cannot be null");
+		this.dueAt = dueAt;
+		this.scheduledFor = scheduledFor;
+	}
+
+	/**
 	 * Start an attempt at processing.
 	 */
 	public void startAttempt() {

@@ -107,16 +107,25 @@ public class DataRequestService {
 			throw new OpenDataRequestException(type, open.get().getId());
 		}
 		Instant now = this.clock.instant();
-		Instant due = now.atZone(ZoneOffset.UTC).plus(this.settings.responseTime()).toInstant();
-		Instant start = (type == DataRequestType.DELETE) ? now.plus(this.settings.deletionGracePeriod()) : now;
 		String language = locale.toLanguageTag();
-		DataRequest request = new DataRequest(userId, type, notes, due, start,
+		DataRequest request = new DataRequest(userId, type, notes, due(now), start(type, now),
 				(language.length() <= 35 && !"und".equals(language)) ? language : "en");
 		this.requests.saveAndFlush(request);
+		// The due date and start follow the creation time as stored, so they are exact to the microsecond.
+		Instant start = start(type, request.getCreatedAt());
+		request.schedule(due(request.getCreatedAt()), start);
 		this.jobs.enqueue(GdprJobs.forType(type), request.getId().toString(),
 				new GdprJobs.DataRequestJob(request.getId()), start);
 		this.events.publishEvent(new DataRequestEvents.Created(userId, request.getId(), type, client));
 		return Optional.of(request);
+	}
+
+	private Instant due(Instant createdAt) {
+		return createdAt.atZone(ZoneOffset.UTC).plus(this.settings.responseTime()).toInstant();
+	}
+
+	private Instant start(DataRequestType type, Instant createdAt) {
+		return (type == DataRequestType.DELETE) ? createdAt.plus(this.settings.deletionGracePeriod()) : createdAt;
 	}
 
 	/**

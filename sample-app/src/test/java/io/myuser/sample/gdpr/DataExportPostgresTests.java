@@ -3,7 +3,7 @@ package io.myuser.sample.gdpr;
 import io.myuser.sample.test.PostgresTest;
 
 /**
- * {@link DataExportTests} on Postgres.
+ * {@link DataExportTests} on PostgreSQL.
  */
 @PostgresTest
 class DataExportPostgresTests extends DataExportTests {

@@ -1,0 +1,8 @@
+package io.myuser.sample.gdpr;
+
+/**
+ * {@link AccountDeletionTests} on H2.
+ */
+class AccountDeletionH2Tests extends AccountDeletionTests {
+
+}

@@ -1,0 +1,8 @@
+package io.myuser.sample.gdpr;
+
+/**
+ * {@link DataRequestTests} on H2.
+ */
+class DataRequestH2Tests extends DataRequestTests {
+
+}
