@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Emails go to a real SMTP server (GreenMail) from the durable job engine, never from the request: the links they
- * carry work, and while the server is down mail waits and is retried, arriving exactly once when it is back.
+ * carry work, they are written in the language of the request that caused them, and while the server is down mail
+ * waits and is retried, arriving exactly once when it is back.
  */
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + Mailbox.SMTP_PORT,
 		"myuser.mail.from=MyUser Sample <no-reply@sample.example>", "myuser.jobs.polling-interval=100ms",
@@ -49,6 +50,27 @@ abstract class MailDeliveryTests extends IntegrationTestSupport {
 		List<MimeMessage> all = this.mailbox.awaitMail(email, 3);
 		assertThat(all).extracting(MailDeliveryTests::subject)
 			.contains("Welcome to myuser-sample", "Your email address is confirmed");
+	}
+
+	@Test
+	void a_verification_in_german_gets_german_emails() {
+		String email = uniqueEmail();
+
+		assertThat(register(email, "Accept-Language", "de").status()).isEqualTo(201);
+		MimeMessage confirmation = this.mailbox.awaitMail(email, 1).get(0);
+		assertThat(subject(confirmation)).isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse für myuser-sample");
+		assertThat(verify(Mailbox.key(confirmation), "Accept-Language", "de").status()).isEqualTo(200);
+
+		List<MimeMessage> all = this.mailbox.awaitMail(email, 3);
+		assertThat(all).extracting(MailDeliveryTests::subject)
+			.containsExactlyInAnyOrder("Bestätigen Sie Ihre E-Mail-Adresse für myuser-sample",
+					"Willkommen bei myuser-sample", "Ihre E-Mail-Adresse ist bestätigt");
+		MimeMessage confirmed = all.stream()
+			.filter((message) -> subject(message).equals("Ihre E-Mail-Adresse ist bestätigt"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(Mailbox.text(confirmed)).startsWith("Hallo Grace,")
+			.contains("Ihr Konto bei myuser-sample ist vollständig eingerichtet");
 	}
 
 	@Test
