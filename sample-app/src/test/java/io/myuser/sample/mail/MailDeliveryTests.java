@@ -1,14 +1,17 @@
 package io.myuser.sample.mail;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.account.User;
 import io.myuser.jobs.JobTasks;
 import io.myuser.mail.MailJobs;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
 import io.myuser.sample.test.Mailbox;
+import io.myuser.support.SecretTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +77,23 @@ abstract class MailDeliveryTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void the_key_in_the_email_is_stored_only_as_its_hash() {
+		String email = uniqueEmail();
+		register(email);
+		String key = Mailbox.key(this.mailbox.awaitMail(email, 1).get(0));
+		User user = this.accounts.findByEmail(email).orElseThrow();
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from myuser_one_time_token where user_id = ?",
+				user.getId());
+
+		assertThat(rows).hasSize(1);
+		Map<String, Object> row = rows.get(0);
+		assertThat(row.get("token_hash")).isEqualTo(SecretTokens.hash(key));
+		assertThat(row.values()).as("no column holds the key")
+			.allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(key));
+	}
+
+	@Test
 	void mail_waits_while_the_smtp_server_is_down_and_arrives_exactly_once() throws Exception {
 		this.mailbox.stop();
 		List<String> emails = List.of(uniqueEmail(), uniqueEmail(), uniqueEmail());
@@ -114,6 +134,26 @@ abstract class MailDeliveryTests extends IntegrationTestSupport {
 		MimeMessage alert = this.mailbox.awaitMail(email, 2).get(1);
 		assertThat(subject(alert)).isEqualTo("Your myuser-sample password was changed");
 		assertThat(Mailbox.text(alert)).contains("127.0.0.1");
+	}
+
+	@Test
+	void a_password_change_sends_an_alert_with_the_time_of_the_change_and_the_ip_address() {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		this.clock.pin(Instant.parse("2026-01-02T03:04:05Z"));
+		String access = accessToken(email, PASSWORD);
+
+		HttpResult changed = postJson(BASE + "/password/change/",
+				json(Map.of("old_password", PASSWORD, "new_password1", "another long passphrase", "new_password2",
+						"another long passphrase")),
+				"Authorization", "Bearer " + access);
+
+		assertThat(changed.status()).isEqualTo(200);
+		List<MimeMessage> mail = this.mailbox.awaitMail(email, 1);
+		assertThat(mail).hasSize(1);
+		assertThat(subject(mail.get(0))).isEqualTo("Your myuser-sample password was changed");
+		assertThat(Mailbox.text(mail.get(0))).contains("Changed at Jan 2, 2026, 3:04")
+			.contains("(UTC) from IP address 127.0.0.1.");
 	}
 
 	@Test
