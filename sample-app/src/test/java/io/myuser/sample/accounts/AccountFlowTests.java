@@ -208,6 +208,53 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_reset_to_a_weak_password_is_refused_and_changes_nothing() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		String access = accessToken(email, PASSWORD);
+		String token = key(user, OneTimeTokenPurpose.PASSWORD_RESET);
+
+		HttpResult shortOne = confirm(token, "short", "short");
+		HttpResult common = confirm(token, "password123", "password123");
+
+		for (HttpResult result : List.of(shortOne, common)) {
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("errors").has("new_password1")).as(result.body()).isTrue();
+		}
+		assertThat(getWithToken(BASE + "/profile/", access).status()).as("sessions live on").isEqualTo(200);
+		assertThat(login(email, "password123").status()).isEqualTo(401);
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PASSWORD_RESET'",
+				user.getId())).isZero();
+		assertThat(confirm(token, "brand new passphrase 1", "brand new passphrase 1").status())
+			.as("the token was not spent").isEqualTo(200);
+	}
+
+	@Test
+	void a_change_to_a_weak_password_is_refused_and_changes_nothing() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		String here = accessToken(email, PASSWORD);
+		String elsewhere = accessToken(email, PASSWORD);
+
+		HttpResult shortOne = change(here, PASSWORD, "short");
+		HttpResult common = change(here, PASSWORD, "password123");
+
+		for (HttpResult result : List.of(shortOne, common)) {
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("errors").has("new_password1")).as(result.body()).isTrue();
+		}
+		assertThat(getWithToken(BASE + "/profile/", elsewhere).status()).as("other sessions live on")
+			.isEqualTo(200);
+		assertThat(login(email, "password123").status()).isEqualTo(401);
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+		assertThat(this.events.ofType(AccountEvents.PasswordChanged.class))
+			.noneMatch((event) -> event.userId().equals(user.getId()));
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PASSWORD_CHANGE'",
+				user.getId())).isZero();
+	}
+
+	@Test
 	void registration_answers_take_as_long_for_taken_as_for_new_addresses() {
 		String taken = uniqueEmail();
 		createUser(taken, PASSWORD);
