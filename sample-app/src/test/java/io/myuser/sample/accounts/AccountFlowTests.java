@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.myuser.account.AccountEvents;
 import io.myuser.account.OneTimeTokenPurpose;
@@ -259,22 +260,58 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 		String taken = uniqueEmail();
 		createUser(taken, PASSWORD);
 		register(uniqueEmail(), PASSWORD, PASSWORD);
-		List<Long> newTimes = new ArrayList<>();
-		List<Long> takenTimes = new ArrayList<>();
+
+		assertAnswersAlike("registration", () -> register(taken, PASSWORD, PASSWORD),
+				() -> register(uniqueEmail(), PASSWORD, PASSWORD));
+	}
+
+	@Test
+	void reset_answers_take_as_long_for_known_as_for_unknown_addresses() {
+		String known = uniqueEmail();
+		createUser(known, PASSWORD);
+
+		assertAnswersAlike("password reset", () -> postJson(BASE + "/password/reset/", json(Map.of("email", known))),
+				() -> postJson(BASE + "/password/reset/", json(Map.of("email", uniqueEmail()))));
+	}
+
+	@Test
+	void resend_answers_take_as_long_for_known_as_for_unknown_addresses() {
+		String unverified = uniqueEmail();
+		register(unverified, PASSWORD, PASSWORD);
+
+		assertAnswersAlike("resend",
+				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", unverified))),
+				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", uniqueEmail()))));
+	}
+
+	/**
+	 * Call a route alternately for a registered and an unregistered address: the answers must have the same status
+	 * and body, and the middle 60 % of their two response-time distributions must overlap, so that the time of an
+	 * answer does not tell them apart. One call of each warms up first.
+	 */
+	private void assertAnswersAlike(String route, Supplier<HttpResult> registered, Supplier<HttpResult> unregistered) {
+		HttpResult expected = unregistered.get();
+		registered.get();
+		List<Long> registeredTimes = new ArrayList<>();
+		List<Long> unregisteredTimes = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			long start = System.nanoTime();
-			register(uniqueEmail(), PASSWORD, PASSWORD);
-			newTimes.add(System.nanoTime() - start);
+			HttpResult known = registered.get();
+			registeredTimes.add(System.nanoTime() - start);
 			start = System.nanoTime();
-			register(taken, PASSWORD, PASSWORD);
-			takenTimes.add(System.nanoTime() - start);
+			HttpResult unknown = unregistered.get();
+			unregisteredTimes.add(System.nanoTime() - start);
+			for (HttpResult result : List.of(known, unknown)) {
+				assertThat(result.status()).as(route).isEqualTo(expected.status());
+				assertThat(result.body()).as(route).isEqualTo(expected.body());
+			}
 		}
-		Collections.sort(newTimes);
-		Collections.sort(takenTimes);
-		System.out.println("registration ms, new: " + millis(newTimes) + " taken: " + millis(takenTimes));
-		// The middle 60 % of the two distributions overlap: the answer time does not tell them apart.
-		assertThat(newTimes.get(2)).isLessThanOrEqualTo(takenTimes.get(9));
-		assertThat(takenTimes.get(2)).isLessThanOrEqualTo(newTimes.get(9));
+		Collections.sort(registeredTimes);
+		Collections.sort(unregisteredTimes);
+		System.out.println(route + " ms, registered: " + millis(registeredTimes) + " unregistered: "
+				+ millis(unregisteredTimes));
+		assertThat(registeredTimes.get(2)).as(route).isLessThanOrEqualTo(unregisteredTimes.get(9));
+		assertThat(unregisteredTimes.get(2)).as(route).isLessThanOrEqualTo(registeredTimes.get(9));
 	}
 
 	private static List<Long> millis(List<Long> nanos) {
