@@ -81,9 +81,11 @@ public final class AccountEvents {
 	 *
 	 * @param userId the account
 	 * @param email the verified address
+	 * @param locale the language of the email-confirmed email
 	 * @param client who verified it
 	 */
-	public record EmailVerified(UUID userId, String email, ClientInfo client) implements AuditableEvent {
+	public record EmailVerified(UUID userId, String email, Locale locale, ClientInfo client)
+			implements AuditableEvent {
 
 		@Override
 		public AuditEventType auditEventType() {

@@ -124,7 +124,7 @@ public class AccountFlowService {
 	/**
 	 * Verify an address with the key from the verification email.
 	 * @param key the key
-	 * @param locale the language of the welcome email
+	 * @param locale the language of the email-confirmed and welcome emails
 	 * @param client who verifies
 	 * @return whether the key was valid (unknown, used and expired keys are not)
 	 */
@@ -142,7 +142,7 @@ public class AccountFlowService {
 		}
 		if (!user.get().isEmailVerified()) {
 			user.get().setEmailVerified(true);
-			this.events.publishEvent(new EmailVerified(user.get().getId(), user.get().getEmail(), client));
+			this.events.publishEvent(new EmailVerified(user.get().getId(), user.get().getEmail(), locale, client));
 			this.events.publishEvent(new AccountReady(user.get().getId(), user.get().getEmail(), locale));
 		}
 		return true;

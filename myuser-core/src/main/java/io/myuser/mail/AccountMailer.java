@@ -54,7 +54,7 @@ public class AccountMailer {
 	@EventListener
 	public void onEmailVerified(AccountEvents.EmailVerified event) {
 		send(new MailJobData(
-				MailTemplate.EMAIL_CONFIRMED.templateName(), event.email(), "en", event.userId(), null, Map.of(),
+				MailTemplate.EMAIL_CONFIRMED.templateName(), event.email(), tag(event.locale()), event.userId(), null, Map.of(),
 				Map.of(), null));
 	}
 

@@ -70,8 +70,9 @@ class ThymeleafMailTemplateRendererTests {
 		}
 		for (String name : new String[] { "changedAt", "connectedAt", "deletedAt", "attemptedAt" }) {
 			if (template.variables().contains(name)) {
-				assertThat(mail.text()).contains("Dec 1, 2026");
-				assertThat(mail.html()).contains("Dec 1, 2026");
+				// Date and time of day, in the configured zone.
+				assertThat(mail.text()).contains("Dec 1, 2026, 9:30").contains("(UTC)");
+				assertThat(mail.html()).contains("Dec 1, 2026, 9:30").contains("(UTC)");
 			}
 		}
 		if (template.variables().contains("ipAddress")) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import io.myuser.account.AccountEvents;
 import io.myuser.account.OneTimeTokenPurpose;
@@ -208,26 +209,109 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_reset_to_a_weak_password_is_refused_and_changes_nothing() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		String access = accessToken(email, PASSWORD);
+		String token = key(user, OneTimeTokenPurpose.PASSWORD_RESET);
+
+		HttpResult shortOne = confirm(token, "short", "short");
+		HttpResult common = confirm(token, "password123", "password123");
+
+		for (HttpResult result : List.of(shortOne, common)) {
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("errors").has("new_password1")).as(result.body()).isTrue();
+		}
+		assertThat(getWithToken(BASE + "/profile/", access).status()).as("sessions live on").isEqualTo(200);
+		assertThat(login(email, "password123").status()).isEqualTo(401);
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PASSWORD_RESET'",
+				user.getId())).isZero();
+		assertThat(confirm(token, "brand new passphrase 1", "brand new passphrase 1").status())
+			.as("the token was not spent").isEqualTo(200);
+	}
+
+	@Test
+	void a_change_to_a_weak_password_is_refused_and_changes_nothing() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		String here = accessToken(email, PASSWORD);
+		String elsewhere = accessToken(email, PASSWORD);
+
+		HttpResult shortOne = change(here, PASSWORD, "short");
+		HttpResult common = change(here, PASSWORD, "password123");
+
+		for (HttpResult result : List.of(shortOne, common)) {
+			assertThat(result.status()).isEqualTo(400);
+			assertThat(result.json().get("errors").has("new_password1")).as(result.body()).isTrue();
+		}
+		assertThat(getWithToken(BASE + "/profile/", elsewhere).status()).as("other sessions live on")
+			.isEqualTo(200);
+		assertThat(login(email, "password123").status()).isEqualTo(401);
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+		assertThat(this.events.ofType(AccountEvents.PasswordChanged.class))
+			.noneMatch((event) -> event.userId().equals(user.getId()));
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PASSWORD_CHANGE'",
+				user.getId())).isZero();
+	}
+
+	@Test
 	void registration_answers_take_as_long_for_taken_as_for_new_addresses() {
 		String taken = uniqueEmail();
 		createUser(taken, PASSWORD);
 		register(uniqueEmail(), PASSWORD, PASSWORD);
-		List<Long> newTimes = new ArrayList<>();
-		List<Long> takenTimes = new ArrayList<>();
+
+		assertAnswersAlike("registration", () -> register(taken, PASSWORD, PASSWORD),
+				() -> register(uniqueEmail(), PASSWORD, PASSWORD));
+	}
+
+	@Test
+	void reset_answers_take_as_long_for_known_as_for_unknown_addresses() {
+		String known = uniqueEmail();
+		createUser(known, PASSWORD);
+
+		assertAnswersAlike("password reset", () -> postJson(BASE + "/password/reset/", json(Map.of("email", known))),
+				() -> postJson(BASE + "/password/reset/", json(Map.of("email", uniqueEmail()))));
+	}
+
+	@Test
+	void resend_answers_take_as_long_for_known_as_for_unknown_addresses() {
+		String unverified = uniqueEmail();
+		register(unverified, PASSWORD, PASSWORD);
+
+		assertAnswersAlike("resend",
+				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", unverified))),
+				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", uniqueEmail()))));
+	}
+
+	/**
+	 * Call a route alternately for a registered and an unregistered address: the answers must have the same status
+	 * and body, and the middle 60 % of their two response-time distributions must overlap, so that the time of an
+	 * answer does not tell them apart. One call of each warms up first.
+	 */
+	private void assertAnswersAlike(String route, Supplier<HttpResult> registered, Supplier<HttpResult> unregistered) {
+		HttpResult expected = unregistered.get();
+		registered.get();
+		List<Long> registeredTimes = new ArrayList<>();
+		List<Long> unregisteredTimes = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			long start = System.nanoTime();
-			register(uniqueEmail(), PASSWORD, PASSWORD);
-			newTimes.add(System.nanoTime() - start);
+			HttpResult known = registered.get();
+			registeredTimes.add(System.nanoTime() - start);
 			start = System.nanoTime();
-			register(taken, PASSWORD, PASSWORD);
-			takenTimes.add(System.nanoTime() - start);
+			HttpResult unknown = unregistered.get();
+			unregisteredTimes.add(System.nanoTime() - start);
+			for (HttpResult result : List.of(known, unknown)) {
+				assertThat(result.status()).as(route).isEqualTo(expected.status());
+				assertThat(result.body()).as(route).isEqualTo(expected.body());
+			}
 		}
-		Collections.sort(newTimes);
-		Collections.sort(takenTimes);
-		System.out.println("registration ms, new: " + millis(newTimes) + " taken: " + millis(takenTimes));
-		// The middle 60 % of the two distributions overlap: the answer time does not tell them apart.
-		assertThat(newTimes.get(2)).isLessThanOrEqualTo(takenTimes.get(9));
-		assertThat(takenTimes.get(2)).isLessThanOrEqualTo(newTimes.get(9));
+		Collections.sort(registeredTimes);
+		Collections.sort(unregisteredTimes);
+		System.out.println(route + " ms, registered: " + millis(registeredTimes) + " unregistered: "
+				+ millis(unregisteredTimes));
+		assertThat(registeredTimes.get(2)).as(route).isLessThanOrEqualTo(unregisteredTimes.get(9));
+		assertThat(unregisteredTimes.get(2)).as(route).isLessThanOrEqualTo(registeredTimes.get(9));
 	}
 
 	private static List<Long> millis(List<Long> nanos) {

@@ -1,22 +1,20 @@
 package io.myuser.sample.mail;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.myuser.account.User;
+import io.myuser.jobs.JobTasks;
+import io.myuser.mail.MailJobs;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
-import jakarta.mail.Message;
+import io.myuser.sample.test.Mailbox;
+import io.myuser.support.SecretTokens;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,87 +23,137 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Emails go to a real SMTP server (GreenMail) from the durable job engine, never from the request: the links they
- * carry work, and while the server is down mail waits and is retried, arriving exactly once when it is back.
+ * carry work, they are written in the language of the request that caused them, and while the server is down mail
+ * waits and is retried, arriving exactly once when it is back.
  */
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + MailDeliveryTests.SMTP_PORT,
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + Mailbox.SMTP_PORT,
 		"myuser.mail.from=MyUser Sample <no-reply@sample.example>", "myuser.jobs.polling-interval=100ms",
 		"myuser.jobs.retry.initial-delay=300ms", "myuser.jobs.retry.backoff-multiplier=1.5",
 		"myuser.jobs.retry.max-attempts=30" })
 abstract class MailDeliveryTests extends IntegrationTestSupport {
 
-	static final int SMTP_PORT = 3025;
-
-	private static final Pattern KEY = Pattern.compile("[?&](key|token)=([A-Za-z0-9_%-]+)");
-
 	private static final String PASSWORD = "a long and unusual passphrase";
 
-	private GreenMail smtp;
-
-	@BeforeEach
-	void startSmtp() {
-		this.smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		this.smtp.start();
-	}
-
-	@AfterEach
-	void stopSmtp() {
-		this.smtp.stop();
-	}
+	@RegisterExtension
+	final Mailbox mailbox = new Mailbox();
 
 	@Test
-	void registration_sends_a_confirmation_whose_link_verifies_then_a_welcome() throws Exception {
+	void registration_sends_a_confirmation_whose_link_verifies_then_a_welcome() {
 		String email = uniqueEmail();
 
 		assertThat(register(email).status()).isEqualTo(201);
 
-		MimeMessage confirmation = awaitMail(email, 1).get(0);
-		assertThat(confirmation.getSubject()).isEqualTo("Confirm your email address for myuser-sample");
-		assertThat(confirmation.getFrom()[0].toString()).contains("no-reply@sample.example");
-		String body = GreenMailUtil.getBody(confirmation);
-		assertThat(body).contains("Grace").contains("(UTC)");
-		assertThat(postJson(BASE + "/registration/verify-email/", json(Map.of("key", key(body)))).status())
-			.isEqualTo(200);
-		List<MimeMessage> all = awaitMail(email, 3);
-		assertThat(all).extracting(MimeMessage::getSubject)
+		MimeMessage confirmation = this.mailbox.awaitMail(email, 1).get(0);
+		assertThat(subject(confirmation)).isEqualTo("Confirm your email address for myuser-sample");
+		assertThat(from(confirmation)).contains("no-reply@sample.example");
+		assertThat(Mailbox.text(confirmation)).contains("Hello Grace,").contains("(UTC)");
+		assertThat(Mailbox.link(confirmation)).as("the built-in page")
+			.startsWith("http://localhost:8080/api/auth/pages/verify-email?key=");
+		assertThat(verify(Mailbox.key(confirmation)).status()).isEqualTo(200);
+		List<MimeMessage> all = this.mailbox.awaitMail(email, 3);
+		assertThat(all).extracting(MailDeliveryTests::subject)
 			.contains("Welcome to myuser-sample", "Your email address is confirmed");
 	}
 
 	@Test
+	void a_verification_in_german_gets_german_emails() {
+		String email = uniqueEmail();
+
+		assertThat(register(email, "Accept-Language", "de").status()).isEqualTo(201);
+		MimeMessage confirmation = this.mailbox.awaitMail(email, 1).get(0);
+		assertThat(subject(confirmation)).isEqualTo("Bestätigen Sie Ihre E-Mail-Adresse für myuser-sample");
+		assertThat(verify(Mailbox.key(confirmation), "Accept-Language", "de").status()).isEqualTo(200);
+
+		List<MimeMessage> all = this.mailbox.awaitMail(email, 3);
+		assertThat(all).extracting(MailDeliveryTests::subject)
+			.containsExactlyInAnyOrder("Bestätigen Sie Ihre E-Mail-Adresse für myuser-sample",
+					"Willkommen bei myuser-sample", "Ihre E-Mail-Adresse ist bestätigt");
+		MimeMessage confirmed = all.stream()
+			.filter((message) -> subject(message).equals("Ihre E-Mail-Adresse ist bestätigt"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(Mailbox.text(confirmed)).startsWith("Hallo Grace,")
+			.contains("Ihr Konto bei myuser-sample ist vollständig eingerichtet");
+	}
+
+	@Test
+	void the_key_in_the_email_is_stored_only_as_its_hash() {
+		String email = uniqueEmail();
+		register(email);
+		String key = Mailbox.key(this.mailbox.awaitMail(email, 1).get(0));
+		User user = this.accounts.findByEmail(email).orElseThrow();
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList("select * from myuser_one_time_token where user_id = ?",
+				user.getId());
+
+		assertThat(rows).hasSize(1);
+		Map<String, Object> row = rows.get(0);
+		assertThat(row.get("token_hash")).isEqualTo(SecretTokens.hash(key));
+		assertThat(row.values()).as("no column holds the key")
+			.allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(key));
+	}
+
+	@Test
 	void mail_waits_while_the_smtp_server_is_down_and_arrives_exactly_once() throws Exception {
-		this.smtp.stop();
+		this.mailbox.stop();
 		List<String> emails = List.of(uniqueEmail(), uniqueEmail(), uniqueEmail());
 		for (String email : emails) {
 			assertThat(register(email).status()).as("the request does not wait for SMTP").isEqualTo(201);
 		}
-		Thread.sleep(1500);
-		this.smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		this.smtp.start();
+		// Every one of the three mail jobs was tried and failed while the server was down.
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> failedMailJobs() >= emails.size());
+		assertThat(failedMailJobs()).isGreaterThanOrEqualTo(emails.size());
+		assertThat(emails).allSatisfy((email) -> assertThat(this.mailbox.mailTo(email)).isEmpty());
+		this.mailbox.start();
 
 		for (String email : emails) {
-			awaitMail(email, 1);
+			this.mailbox.awaitMail(email, 1);
 		}
 		Thread.sleep(1500);
 		for (String email : emails) {
-			assertThat(mailTo(email)).as(email).hasSize(1);
+			assertThat(this.mailbox.mailTo(email)).as(email).hasSize(1);
 		}
 	}
 
 	@Test
-	void a_reset_email_carries_a_working_link_and_the_change_sends_an_alert() throws Exception {
+	void a_reset_email_carries_a_working_link_and_the_change_sends_an_alert() {
 		String email = uniqueEmail();
 		createUser(email, PASSWORD);
 
 		postJson(BASE + "/password/reset/", json(Map.of("email", email)));
-		MimeMessage reset = awaitMail(email, 1).get(0);
-		assertThat(reset.getSubject()).isEqualTo("Reset your myuser-sample password");
-		String token = key(GreenMailUtil.getBody(reset));
-		HttpResult confirmed = postJson(BASE + "/password/reset/confirm/", json(Map.of("token", token,
+		MimeMessage reset = this.mailbox.awaitMail(email, 1).get(0);
+		assertThat(subject(reset)).isEqualTo("Reset your myuser-sample password");
+		assertThat(Mailbox.link(reset)).as("the built-in page")
+			.startsWith("http://localhost:8080/api/auth/pages/reset-password?token=");
+		HttpResult confirmed = postJson(BASE + "/password/reset/confirm/", json(Map.of("token", Mailbox.key(reset),
 				"new_password1", "another long passphrase", "new_password2", "another long passphrase")));
 
 		assertThat(confirmed.status()).isEqualTo(200);
-		MimeMessage alert = awaitMail(email, 2).get(1);
-		assertThat(alert.getSubject()).isEqualTo("Your myuser-sample password was changed");
-		assertThat(GreenMailUtil.getBody(alert)).contains("127.0.0.1");
+		MimeMessage alert = this.mailbox.awaitMail(email, 2).get(1);
+		assertThat(subject(alert)).isEqualTo("Your myuser-sample password was changed");
+		assertThat(Mailbox.text(alert)).contains("127.0.0.1");
+	}
+
+	@Test
+	void a_password_change_sends_an_alert_with_the_time_of_the_change_and_the_ip_address() {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		this.clock.pin(Instant.parse("2026-01-02T03:04:05Z"));
+		String access = accessToken(email, PASSWORD);
+
+		HttpResult changed = postJson(BASE + "/password/change/",
+				json(Map.of("old_password", PASSWORD, "new_password1", "another long passphrase", "new_password2",
+						"another long passphrase")),
+				"Authorization", "Bearer " + access);
+
+		assertThat(changed.status()).isEqualTo(200);
+		List<MimeMessage> mail = this.mailbox.awaitMail(email, 1);
+		assertThat(mail).hasSize(1);
+		assertThat(subject(mail.get(0))).isEqualTo("Your myuser-sample password was changed");
+		assertThat(Mailbox.text(mail.get(0))).contains("Changed at Jan 2, 2026, 3:04")
+			.contains("(UTC) from IP address 127.0.0.1.");
 	}
 
 	@Test
@@ -115,37 +163,43 @@ abstract class MailDeliveryTests extends IntegrationTestSupport {
 
 		assertThat(register(email).status()).isEqualTo(201);
 
-		MimeMessage notice = awaitMail(email, 1).get(0);
-		assertThat(notice.getSubject()).isEqualTo("Someone tried to register at myuser-sample with your email address");
-		assertThat(GreenMailUtil.getBody(notice)).doesNotContain("key=");
+		MimeMessage notice = this.mailbox.awaitMail(email, 1).get(0);
+		assertThat(subject(notice)).isEqualTo("Someone tried to register at myuser-sample with your email address");
+		assertThat(Mailbox.text(notice)).doesNotContain("key=");
+		Thread.sleep(1500);
+		assertThat(this.mailbox.mailTo(email)).as("the notice is the only email of the attempt").hasSize(1);
 	}
 
-	private HttpResult register(String email) {
+	private long failedMailJobs() {
+		return count("select count(*) from " + JobTasks.TABLE_NAME
+				+ " where task_name = ? and consecutive_failures > 0", MailJobs.SEND.name());
+	}
+
+	private HttpResult register(String email, String... headers) {
 		return postJson(BASE + "/registration/", json(Map.of("email", email, "password1", PASSWORD, "password2",
-				PASSWORD, "first_name", "Grace")));
+				PASSWORD, "first_name", "Grace")), headers);
 	}
 
-	private List<MimeMessage> awaitMail(String email, int count) {
-		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-			.until(() -> mailTo(email).size() >= count);
-		return mailTo(email);
+	private HttpResult verify(String key, String... headers) {
+		return postJson(BASE + "/registration/verify-email/", json(Map.of("key", key)), headers);
 	}
 
-	private List<MimeMessage> mailTo(String email) {
-		return Arrays.stream(this.smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(email);
-			}
-			catch (Exception ex) {
-				return false;
-			}
-		}).toList();
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
-	private static String key(String body) {
-		Matcher matcher = KEY.matcher(body.replace("=\r\n", "").replace("=3D", "="));
-		assertThat(matcher.find()).as(body).isTrue();
-		return java.net.URLDecoder.decode(matcher.group(2), java.nio.charset.StandardCharsets.UTF_8);
+	private static String from(MimeMessage message) {
+		try {
+			return message.getFrom()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -1,0 +1,8 @@
+package io.myuser.sample.mail;
+
+/**
+ * {@link FrontendLinksTests} on H2.
+ */
+class FrontendLinksH2Tests extends FrontendLinksTests {
+
+}

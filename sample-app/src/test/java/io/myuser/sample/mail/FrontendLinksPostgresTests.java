@@ -1,0 +1,11 @@
+package io.myuser.sample.mail;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link FrontendLinksTests} on PostgreSQL.
+ */
+@PostgresTest
+class FrontendLinksPostgresTests extends FrontendLinksTests {
+
+}
