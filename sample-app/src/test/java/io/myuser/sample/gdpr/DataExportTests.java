@@ -68,6 +68,16 @@ abstract class DataExportTests extends GdprTestSupport {
 		assertThat(this.jdbc.queryForObject("select token_hash from myuser_data_export_file where data_request_id = ?",
 				String.class, requestId)).isEqualTo(SecretTokens.hash(token));
 		assertThat(count("select count(*) from myuser_data_export_file where token_hash = ?", token)).isZero();
+		java.time.Instant expiresAt = this.jdbc.queryForObject("select expires_at from myuser_data_export_file where "
+				+ "data_request_id = ?", java.time.OffsetDateTime.class, requestId).toInstant();
+		String expiry = java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+			.withLocale(java.util.Locale.ENGLISH)
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(expiresAt);
+		assertThat(body(mail)).as("the link's expiry, seven days on").contains("This link works until " + expiry);
+		assertThat(expiresAt).isBetween(this.clock.instant().plus(Duration.ofDays(7)).minusSeconds(60),
+				this.clock.instant().plus(Duration.ofDays(7)));
 
 		Download download = download(path);
 
