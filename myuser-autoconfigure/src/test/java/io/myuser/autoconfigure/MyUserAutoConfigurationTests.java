@@ -14,8 +14,14 @@ import io.myuser.account.UserRepository;
 import io.myuser.audit.AuditEventListener;
 import io.myuser.audit.AuditLog;
 import io.myuser.audit.AuditLogWriter;
+import io.myuser.autoconfigure.mail.MyUserMailProperties;
 import io.myuser.gdpr.DataExportFile;
 import io.myuser.gdpr.DataRequest;
+import io.myuser.mail.AccountMailer;
+import io.myuser.mail.MailDelivery;
+import io.myuser.mail.MailLinks;
+import io.myuser.mail.MailTemplateRenderer;
+import io.myuser.pages.LandingPageController;
 import io.myuser.profile.ConsentRecord;
 import io.myuser.profile.Profile;
 import io.myuser.profile.ProfileController;
@@ -40,7 +46,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -91,12 +99,48 @@ class MyUserAutoConfigurationTests {
 				.hasSingleBean(MyUserExceptionHandler.class)
 				.hasSingleBean(MyUserFallbackExceptionResolver.class)
 				.hasSingleBean(EntityTimestampsListener.class)
+				.hasSingleBean(MailTemplateRenderer.class)
+				.hasSingleBean(MailDelivery.class)
+				.hasSingleBean(MailLinks.class)
+				.hasSingleBean(AccountMailer.class)
+				.hasSingleBean(LandingPageController.class)
+				.hasBean("myUserMailJob")
 				.hasBean("myUserSecurityFilterChain");
 			assertThat(context.getBean("myUserSecurityFilterChain")).isInstanceOf(SecurityFilterChain.class);
 			// The scan that nothingIsContributedWhenMyUserIsDisabled relies on does find MyUser's beans.
 			assertThat(MyUserContextRunners.myUserBeanNames(context)).contains("myUserPasswordEncoder", "myUserClock",
 					"myUserTokenService", "myUserSecurityFilterChain", "myUserTrailingSlashFilter",
-					context.getBeanNamesForType(MyUserProperties.class)[0]);
+					"myUserMailTemplateRenderer", context.getBeanNamesForType(MyUserProperties.class)[0],
+					context.getBeanNamesForType(MyUserMailProperties.class)[0]);
+		});
+	}
+
+	@Test
+	void testRunnersLoadEveryAutoConfigurationTheStarterRegisters() {
+		List<String> registered = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+			.getCandidates()
+			.stream()
+			.filter((name) -> name.startsWith("io.myuser."))
+			.toList();
+		assertThat(registered).isNotEmpty();
+		assertThat(Arrays.stream(MyUserContextRunners.MYUSER_AUTO_CONFIGURATIONS).map(Class::getName))
+			.containsExactlyInAnyOrderElementsOf(registered);
+	}
+
+	@Test
+	void mailBeansAreAbsentWhenMailIsDisabled() {
+		this.contextRunner.withPropertyValues("myuser.mail.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(MyUserMailProperties.class)
+				.doesNotHaveBean(MailTemplateRenderer.class)
+				.doesNotHaveBean(MailDelivery.class)
+				.doesNotHaveBean(MailLinks.class)
+				.doesNotHaveBean(AccountMailer.class)
+				.doesNotHaveBean(LandingPageController.class)
+				.doesNotHaveBean("myUserMailJob")
+				.hasSingleBean(UserAccountService.class);
+			assertThat(MyUserContextRunners.myUserBeanNames(context)).noneMatch((name) -> name.contains("Mail"))
+				.isNotEmpty();
 		});
 	}
 

@@ -12,6 +12,7 @@ import com.example.host.HostApplication;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
 import io.myuser.autoconfigure.gdpr.MyUserGdprAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
+import io.myuser.autoconfigure.mail.MyUserMailAutoConfiguration;
 import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
 import io.myuser.autoconfigure.security.MyUserSecurityAutoConfiguration;
 import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
@@ -57,7 +58,8 @@ public final class MyUserContextRunners {
 	public static final Class<?>[] MYUSER_AUTO_CONFIGURATIONS = { MyUserAutoConfiguration.class,
 			MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
 			MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class, MyUserGdprAutoConfiguration.class,
-			MyUserSocialAutoConfiguration.class, MyUserJobsAutoConfiguration.class };
+			MyUserSocialAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
+			MyUserMailAutoConfiguration.class };
 
 	private static final Class<?>[] DATA_AUTO_CONFIGURATIONS = { PropertyPlaceholderAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,

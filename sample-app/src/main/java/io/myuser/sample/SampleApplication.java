@@ -21,9 +21,17 @@ import org.springframework.core.env.MapPropertySource;
 public class SampleApplication {
 
 	public static void main(String[] args) {
+		application().run(args);
+	}
+
+	/**
+	 * Return the application exactly as {@link #main} runs it, with {@link LocalSigningSecret} listening.
+	 * @return the application, not yet running
+	 */
+	static SpringApplication application() {
 		SpringApplication application = new SpringApplication(SampleApplication.class);
 		application.addListeners(new LocalSigningSecret());
-		application.run(args);
+		return application;
 	}
 
 	/**

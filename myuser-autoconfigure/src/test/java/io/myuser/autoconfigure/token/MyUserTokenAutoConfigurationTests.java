@@ -13,11 +13,15 @@ import io.myuser.account.User;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.autoconfigure.MyUserTestUsers;
 import io.myuser.autoconfigure.token.InvalidSigningKeyException.Reason;
+import io.myuser.registration.RegistrationController;
+import io.myuser.session.SessionController;
 import io.myuser.session.SessionService;
 import io.myuser.support.ClientInfo;
 import io.myuser.token.EmailNotVerifiedException;
 import io.myuser.token.InvalidTokenException;
 import io.myuser.token.JjwtTokenCodec;
+import io.myuser.token.JwkSetController;
+import io.myuser.token.LogoutController;
 import io.myuser.token.PasswordLoginService;
 import io.myuser.token.TokenClaims;
 import io.myuser.token.TokenCodec;
@@ -60,7 +64,9 @@ class MyUserTokenAutoConfigurationTests {
 				.hasSingleBean(TokenService.class)
 				.hasSingleBean(SessionService.class)
 				.hasSingleBean(PasswordLoginService.class)
-				.hasSingleBean(TokenController.class);
+				.hasSingleBean(TokenController.class)
+				.hasSingleBean(SessionController.class)
+				.hasSingleBean(RegistrationController.class);
 			assertThat(context.getBean(TokenCodec.class)).isInstanceOf(JjwtTokenCodec.class);
 			assertThat(context.getBean(TokenSettings.class)).isEqualTo(TokenSettings.defaults());
 		});
@@ -147,6 +153,38 @@ class MyUserTokenAutoConfigurationTests {
 			assertThat(context).hasSingleBean(TokenCodec.class).hasBean("hostTokenCodec");
 			assertThat(context.getBean(TokenCodec.class)).isSameAs(codec);
 			assertThat(context).hasSingleBean(TokenService.class);
+		});
+	}
+
+	@Test
+	void sessionsApiIsAbsentWhenSessionsAreDisabledWhileSessionsAreStillKept() {
+		this.contextRunner.withPropertyValues("myuser.session.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(SessionController.class)
+				.hasSingleBean(SessionService.class)
+				.hasSingleBean(TokenService.class)
+				.hasSingleBean(TokenController.class)
+				.hasSingleBean(LogoutController.class)
+				.hasSingleBean(RegistrationController.class);
+			String email = MyUserTestUsers.uniqueEmail();
+			User user = MyUserTestUsers.createUser(context, email, "correct horse battery staple", true);
+			TokenPair pair = context.getBean(PasswordLoginService.class)
+				.login(email, "correct horse battery staple", ClientInfo.NONE);
+			assertThat(context.getBean(SessionService.class).liveSessions(user.getId()))
+				.extracting(io.myuser.session.UserSession::getId)
+				.containsExactly(pair.sessionId());
+		});
+	}
+
+	@Test
+	void registrationControllerIsAbsentWhenRegistrationIsDisabled() {
+		this.contextRunner.withPropertyValues("myuser.account.registration-enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(RegistrationController.class)
+				.hasSingleBean(TokenController.class)
+				.hasSingleBean(SessionController.class)
+				.hasSingleBean(LogoutController.class)
+				.hasSingleBean(JwkSetController.class);
 		});
 	}
 

@@ -5,4 +5,9 @@ package io.myuser.sample.domain;
  */
 class DomainModelH2Tests extends DomainModelTests {
 
+	@Override
+	protected String expectedDatabaseProduct() {
+		return "H2";
+	}
+
 }

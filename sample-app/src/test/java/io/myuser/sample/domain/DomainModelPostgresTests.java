@@ -8,4 +8,9 @@ import io.myuser.sample.test.PostgresTest;
 @PostgresTest
 class DomainModelPostgresTests extends DomainModelTests {
 
+	@Override
+	protected String expectedDatabaseProduct() {
+		return "PostgreSQL";
+	}
+
 }

@@ -18,10 +18,21 @@ import javax.sql.DataSource;
 
 import io.myuser.account.EmailAlreadyRegisteredException;
 import io.myuser.account.NewUser;
+import io.myuser.account.OneTimeToken;
 import io.myuser.account.User;
 import io.myuser.account.UserRepository;
+import io.myuser.profile.Profile;
+import io.myuser.profile.ProfileRepository;
 import io.myuser.sample.test.IntegrationTestSupport;
+import io.myuser.session.SessionService;
+import io.myuser.session.TokenRevocation;
+import io.myuser.session.UserSession;
+import io.myuser.session.UserSessionRepository;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.persistence.BaseEntity;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.metamodel.EntityType;
+import org.hibernate.annotations.SQLRestriction;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +61,31 @@ abstract class DomainModelTests extends IntegrationTestSupport {
 	@Autowired
 	private Environment environment;
 
+	@Autowired
+	private EntityManagerFactory entityManagerFactory;
+
+	@Autowired
+	private ProfileRepository profiles;
+
+	@Autowired
+	private UserSessionRepository sessions;
+
+	@Autowired
+	private SessionService sessionService;
+
+	/**
+	 * Return the name the JDBC driver gives the database these tests must run on.
+	 * @return the expected database product name
+	 */
+	protected abstract String expectedDatabaseProduct();
+
+	@Test
+	void the_tests_run_on_the_database_they_are_named_for() throws Exception {
+		try (Connection connection = this.dataSource.getConnection()) {
+			assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo(expectedDatabaseProduct());
+		}
+	}
+
 	@Test
 	void myuser_and_host_migrations_both_ran_and_hibernate_validated_the_schema() throws Exception {
 		assertThat(this.environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
@@ -77,13 +113,66 @@ abstract class DomainModelTests extends IntegrationTestSupport {
 		lookups.put("myuser_data_request", List.of("user_id", "status"));
 		lookups.put("myuser_data_export_file", List.of("token_hash", "user_id", "data_request_id", "expires_at"));
 		lookups.put("myuser_social_account", List.of("provider", "user_id"));
+		// A lookup by several columns needs an index that starts with all of them, in that order.
+		lookups.put("myuser_one_time_token", List.of("token_hash", "user_id,purpose", "expires_at"));
+		lookups.put("myuser_token_revocation", List.of("revoked_at", "expires_at"));
 		try (Connection connection = this.dataSource.getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
 			for (Map.Entry<String, List<String>> lookup : lookups.entrySet()) {
-				List<String> leading = leadingIndexColumns(metaData, lookup.getKey());
-				assertThat(leading).as("indexes of " + lookup.getKey()).containsAll(lookup.getValue());
+				List<String> indexes = indexColumns(metaData, lookup.getKey());
+				for (String columns : lookup.getValue()) {
+					assertThat(indexes).as("indexes of " + lookup.getKey())
+						.anyMatch((index) -> index.equals(columns) || index.startsWith(columns + ","));
+				}
 			}
 		}
+	}
+
+	@Test
+	void every_myuser_entity_hides_soft_deleted_rows_from_default_queries() {
+		List<Class<?>> entities = this.entityManagerFactory.getMetamodel()
+			.getEntities()
+			.stream()
+			.<Class<?>>map(EntityType::getJavaType)
+			.filter(BaseEntity.class::isAssignableFrom)
+			.toList();
+
+		assertThat(entities).contains(User.class, Profile.class, UserSession.class, OneTimeToken.class,
+				TokenRevocation.class);
+		assertThat(entities).allSatisfy((entity) -> assertThat(entity.getAnnotation(SQLRestriction.class))
+			.as(entity.getName())
+			.isNotNull()
+			.extracting(SQLRestriction::value)
+			.isEqualTo("deleted_at is null"));
+	}
+
+	@Test
+	void soft_deleted_profiles_and_sessions_are_hidden_from_default_queries() {
+		String email = uniqueEmail();
+		User user = createUser(email, "profile and session");
+		assertThat(login(email, "profile and session").status()).isEqualTo(200);
+		UserSession session = this.sessions.findByUserIdOrderByCreatedAtDesc(user.getId()).get(0);
+		Profile profile = this.profiles.findByUserId(user.getId()).orElseThrow();
+		assertThat(this.sessions.findByUserIdOrderByCreatedAtDesc(user.getId())).extracting(UserSession::getId)
+			.containsExactly(session.getId());
+		assertThat(this.sessionService.liveSessions(user.getId())).hasSize(1);
+
+		profile.softDelete(this.clock.instant());
+		this.profiles.save(profile);
+		UserSession loaded = this.sessions.findById(session.getId()).orElseThrow();
+		loaded.softDelete(this.clock.instant());
+		this.sessions.save(loaded);
+
+		assertThat(this.profiles.findByUserId(user.getId())).isEmpty();
+		assertThat(this.profiles.findById(profile.getId())).isEmpty();
+		assertThat(this.profiles.findAll()).extracting(Profile::getId).doesNotContain(profile.getId());
+		assertThat(this.sessions.findById(session.getId())).isEmpty();
+		assertThat(this.sessions.findByUserIdOrderByCreatedAtDesc(user.getId())).isEmpty();
+		assertThat(this.sessionService.liveSessions(user.getId())).isEmpty();
+		assertThat(count("select count(*) from myuser_profile where user_id = ? and deleted_at is not null",
+				user.getId())).isOne();
+		assertThat(count("select count(*) from myuser_user_session where id = ? and deleted_at is not null",
+				session.getId())).isOne();
 	}
 
 	@Test
@@ -239,18 +328,23 @@ abstract class DomainModelTests extends IntegrationTestSupport {
 		return false;
 	}
 
-	private static List<String> leadingIndexColumns(DatabaseMetaData metaData, String table) throws Exception {
-		List<String> columns = new ArrayList<>();
+	/**
+	 * The indexes of a table, each as its columns in order, joined with commas ({@code user_id,purpose}).
+	 */
+	private static List<String> indexColumns(DatabaseMetaData metaData, String table) throws Exception {
+		Map<String, Map<Short, String>> indexes = new TreeMap<>();
 		for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
-			try (ResultSet indexes = metaData.getIndexInfo(null, null, name, false, false)) {
-				while (indexes.next()) {
-					if (indexes.getShort("ORDINAL_POSITION") == 1 && indexes.getString("COLUMN_NAME") != null) {
-						columns.add(indexes.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+			try (ResultSet rows = metaData.getIndexInfo(null, null, name, false, false)) {
+				while (rows.next()) {
+					String column = rows.getString("COLUMN_NAME");
+					if (column != null) {
+						indexes.computeIfAbsent(name + "." + rows.getString("INDEX_NAME"), (key) -> new TreeMap<>())
+							.put(rows.getShort("ORDINAL_POSITION"), column.toLowerCase(Locale.ROOT));
 					}
 				}
 			}
 		}
-		return columns;
+		return indexes.values().stream().map((columns) -> String.join(",", columns.values())).toList();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.myuser.audit.AuditLogWriter;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
+import io.myuser.support.web.Problems;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -119,6 +120,27 @@ abstract class HostIntegrationTests extends IntegrationTestSupport {
 		assertThat(wrongMethod.isProblem()).isTrue();
 		assertThat(wrongMethodOnProtected.status()).isEqualTo(405);
 		assertThat(wrongMethodOnProtected.isProblem()).isTrue();
+	}
+
+	@Test
+	void malformed_json_to_the_hosts_own_endpoint_is_answered_by_the_host_not_by_myuser() {
+		String email = uniqueEmail();
+		String access = accessToken(createUser(email, PASSWORD).getEmail(), PASSWORD);
+		String malformed = "{\"text\": \"unfinished";
+
+		HttpResult host = postJson("/api/notes", malformed, "Authorization", "Bearer " + access);
+		HttpResult myUser = postJson(BASE + "/token/", malformed);
+
+		// Spring Boot's own error answer, as the host configured it (here: Boot's default error JSON).
+		assertThat(host.status()).isEqualTo(400);
+		assertThat(host.json().path("type").asString("")).doesNotStartWith(Problems.TYPE_PREFIX);
+		assertThat(host.body()).doesNotContain(Problems.TYPE_PREFIX);
+		assertThat(host.json().path("path").asString("")).isEqualTo("/api/notes");
+		assertThat(myUser.status()).isEqualTo(400);
+		assertThat(myUser.isProblem()).isTrue();
+		assertThat(myUser.json().get("type").asString()).startsWith(Problems.TYPE_PREFIX);
+		assertThat(count("select count(*) from sample_note n join myuser_user u on u.id = n.owner_id "
+				+ "where u.email_canonical = ?", email)).isZero();
 	}
 
 }

@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -113,6 +116,44 @@ abstract class PasswordLoginTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_long_user_agent_is_kept_as_its_first_512_characters_in_the_session_and_the_audit_rows() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		StringBuilder agent = new StringBuilder();
+		for (int i = 0; agent.length() < 2000; i++) {
+			agent.append("Agent-").append(i).append(';');
+		}
+		agent.setLength(2000);
+		String expected = agent.substring(0, 512);
+
+		assertThat(login(email, PASSWORD, "User-Agent", agent.toString()).status()).isEqualTo(200);
+		assertThat(login(email, "not the password", "User-Agent", agent.toString()).status()).isEqualTo(401);
+
+		assertThat(this.jdbc.queryForList("select user_agent from myuser_user_session where user_id = ?",
+				String.class, user.getId()))
+			.containsExactly(expected);
+		assertThat(this.jdbc.queryForList("select user_agent from myuser_audit_log where user_id = ? "
+				+ "and event_type in ('LOGIN', 'LOGIN_FAILED')", String.class, user.getId()))
+			.containsExactly(expected, expected);
+	}
+
+	@Test
+	void a_successful_login_records_the_time_of_the_application_clock_as_last_login() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		assertThat(lastLogin(user)).isNull();
+		Instant pinned = Instant.parse("2031-05-06T07:08:09.123456Z");
+		this.clock.pin(pinned);
+
+		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
+
+		assertThat(lastLogin(user)).isEqualTo(pinned);
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(login(email, "not the password").status()).isEqualTo(401);
+		assertThat(lastLogin(user)).as("a failed login leaves last_login alone").isEqualTo(pinned);
+	}
+
+	@Test
 	void x_forwarded_for_is_believed_only_from_a_trusted_proxy() throws Exception {
 		String email = uniqueEmail();
 		User user = createUser(email, PASSWORD);
@@ -173,6 +214,12 @@ abstract class PasswordLoginTests extends IntegrationTestSupport {
 		assertThat(hashes).containsExactly(io.myuser.support.SecretTokens.hash(refresh));
 		assertThat(count("select count(*) from myuser_refresh_token where token_hash like ?",
 				"%" + refresh.substring(refresh.length() - 20) + "%")).isZero();
+	}
+
+	private Instant lastLogin(User user) {
+		OffsetDateTime value = this.jdbc.queryForObject("select last_login from myuser_user where id = ?",
+				OffsetDateTime.class, user.getId());
+		return (value != null) ? value.toInstant() : null;
 	}
 
 	private static Map<String, JsonNode> withoutInstance(HttpResult result) {
