@@ -8,6 +8,7 @@ import io.myuser.audit.AuditLogRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
+import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
 import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
@@ -70,7 +71,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 				MyUserSocialAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.gdpr.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = DataRequest.class)
-@EnableConfigurationProperties(MyUserGdprProperties.class)
+@EnableConfigurationProperties({ MyUserGdprProperties.class, MyUserJobsProperties.class })
 @Import({ MyUserGdprAutoConfiguration.ExportConfiguration.class,
 		MyUserGdprAutoConfiguration.DeletionConfiguration.class, MyUserGdprAutoConfiguration.WebConfiguration.class })
 public final class MyUserGdprAutoConfiguration {
@@ -166,9 +167,8 @@ public final class MyUserGdprAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "myUserExportCleanupJob")
-		RecurringJob myUserExportCleanupJob(ExportFileCleanup cleanup, MyUserGdprProperties properties) {
-			return RecurringJob.every("myuser-gdpr-export-cleanup", properties.getExport().getCleanupInterval(),
-					cleanup::run);
+		RecurringJob myUserExportCleanupJob(ExportFileCleanup cleanup, MyUserJobsProperties jobs) {
+			return RecurringJob.every(ExportFileCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
 		}
 
 	}

@@ -95,11 +95,6 @@ public class MyUserGdprProperties implements InitializingBean {
 		private int pageSize = 1000;
 
 		/**
-		 * Time between two runs of the job that deletes expired archives.
-		 */
-		private Duration cleanupInterval = Duration.ofHours(1);
-
-		/**
 		 * Start of the downloaded archive's file name, followed by its date and .zip.
 		 */
 		private String fileNamePrefix = "data-export";
@@ -144,14 +139,6 @@ public class MyUserGdprProperties implements InitializingBean {
 			this.pageSize = pageSize;
 		}
 
-		public Duration getCleanupInterval() {
-			return this.cleanupInterval;
-		}
-
-		public void setCleanupInterval(Duration cleanupInterval) {
-			this.cleanupInterval = cleanupInterval;
-		}
-
 		public String getFileNamePrefix() {
 			return this.fileNamePrefix;
 		}
@@ -168,8 +155,6 @@ public class MyUserGdprProperties implements InitializingBean {
 					"myuser.gdpr.export.max-downloads must be positive (or empty for no limit)");
 			Assert.isTrue(this.pageSize > 0 && this.pageSize <= 100_000,
 					"myuser.gdpr.export.page-size must be between 1 and 100000");
-			Assert.isTrue(this.cleanupInterval != null && this.cleanupInterval.compareTo(Duration.ZERO) > 0,
-					"myuser.gdpr.export.cleanup-interval must be positive");
 			Assert.isTrue(this.fileNamePrefix != null && this.fileNamePrefix.matches("[A-Za-z0-9._-]{1,100}"),
 					"myuser.gdpr.export.file-name-prefix may only hold letters, digits and . _ -");
 		}

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.jobs.JobScheduler;
+import io.myuser.gdpr.export.ExportFileCleanup;
 import io.myuser.jobs.JobType;
 import io.myuser.jobs.JsonJobDataSerializer;
 import io.myuser.jobs.OneTimeJob;
@@ -58,7 +59,8 @@ class MyUserJobsAutoConfigurationTests {
 			assertThat(properties.getPollingInterval()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.getCleanupInterval()).isEqualTo(Duration.ofHours(1));
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::name)
-				.containsExactlyInAnyOrder(SessionCleanup.JOB_NAME, RefreshTokenCleanup.JOB_NAME);
+				.containsExactlyInAnyOrder(SessionCleanup.JOB_NAME, RefreshTokenCleanup.JOB_NAME,
+						ExportFileCleanup.JOB_NAME);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::interval)
 				.containsOnly(Duration.ofHours(1));
 		});

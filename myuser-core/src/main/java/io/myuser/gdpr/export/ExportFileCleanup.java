@@ -22,6 +22,9 @@ import org.springframework.util.Assert;
  */
 public class ExportFileCleanup implements Runnable {
 
+	/** The name of the recurring job that runs the clean-up. */
+	public static final String JOB_NAME = "myuser-gdpr-export-cleanup";
+
 	private static final Logger logger = LoggerFactory.getLogger(ExportFileCleanup.class);
 
 	private static final int PAGE_SIZE = 200;

@@ -74,7 +74,9 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 		UUID requestId = requestId(requested);
 
 		this.clock.advance(Duration.ofDays(7).minusMinutes(1));
-		String fresh = accessToken(person.email(), PASSWORD);
+		HttpResult freshLogin = login(person.email(), PASSWORD);
+		String fresh = freshLogin.json().get("access").asString();
+		String freshRefresh = freshLogin.json().get("refresh").asString();
 		assertThat(getWithToken(BASE + "/profile/", fresh).status()).as("usable during the grace period")
 			.isEqualTo(200);
 		assertThat(status(requestId)).isEqualTo("PENDING");
@@ -89,6 +91,8 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 
 		assertThat(getWithToken(BASE + "/profile/", fresh).status()).as("a token within its lifetime").isEqualTo(401);
 		assertThat(getWithToken("/api/notes", fresh).status()).isEqualTo(401);
+		assertThat(postJson(BASE + "/token/refresh/", json(Map.of("refresh", freshRefresh))).status())
+			.as("the refresh family ends too").isEqualTo(401);
 		assertThat(count("select count(*) from sample_note where owner_id = ?", userId)).as("host eraser").isZero();
 		assertThat(count("select count(*) from myuser_social_account where user_id = ?", userId)).isZero();
 		assertThat(count("select count(*) from myuser_user_session where user_id = ? and revoked_at is null and "
