@@ -9,6 +9,7 @@ import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.InvalidRequestException;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.PathIds;
 import io.myuser.support.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -96,15 +97,7 @@ public class DataRequestController {
 	}
 
 	private static UUID parse(String id) {
-		if (id.length() != 36) {
-			throw new DataRequestNotFoundException();
-		}
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new DataRequestNotFoundException();
-		}
+		return PathIds.parse(id).orElseThrow(DataRequestNotFoundException::new);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.PathIds;
 import io.myuser.support.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -56,15 +57,7 @@ public class SessionController {
 	}
 
 	private static UUID parse(String id) {
-		if (id.length() != 36) {
-			throw new SessionNotFoundException();
-		}
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new SessionNotFoundException();
-		}
+		return PathIds.parse(id).orElseThrow(SessionNotFoundException::new);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import io.myuser.gdpr.DataExportFileRepository;
 import io.myuser.gdpr.DataRequest;
 import io.myuser.gdpr.DataRequestController;
+import io.myuser.gdpr.DataRequestFailures;
 import io.myuser.gdpr.DataRequestRepository;
 import io.myuser.gdpr.DataRequestService;
 import io.myuser.gdpr.GdprJobs;
@@ -92,6 +93,13 @@ public final class MyUserGdprAutoConfiguration {
 		return new DataRequestService(requests, accounts, jobs, events, settings, transactionManager, clock);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	DataRequestFailures myUserDataRequestFailures(DataRequestRepository requests, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new DataRequestFailures(requests, events, transactionManager, clock);
+	}
+
 	private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
 		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
 	}
@@ -140,9 +148,9 @@ public final class MyUserGdprAutoConfiguration {
 		DataExportProcessor myUserDataExportProcessor(DataRequestRepository requests, DataExportFileRepository files,
 				UserAccountService accounts, UserDataExporter exporter, ExportStorage storage,
 				ExportSettings settings, ApplicationEventPublisher events, ObjectProvider<JsonMapper> jsonMapper,
-				PlatformTransactionManager transactionManager, Clock clock) {
+				DataRequestFailures failures, PlatformTransactionManager transactionManager, Clock clock) {
 			return new DataExportProcessor(requests, files, accounts, exporter, storage, settings, events,
-					jsonMapper(jsonMapper), transactionManager, clock);
+					jsonMapper(jsonMapper), failures, transactionManager, clock);
 		}
 
 		@Bean
@@ -188,12 +196,13 @@ public final class MyUserGdprAutoConfiguration {
 				ObjectProvider<ProfileService> profiles, ObjectProvider<SocialAccountRepository> socialAccounts,
 				ObjectProvider<AuditLogRepository> auditLogs, DataExportFileRepository exportFiles,
 				ObjectProvider<ExportStorage> exportStorage, ObjectProvider<UserDataEraser> erasers,
-				ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+				ApplicationEventPublisher events, DataRequestFailures failures,
+				PlatformTransactionManager transactionManager, Clock clock) {
 			AccountDeletionProcessor.Collaborators collaborators = new AccountDeletionProcessor.Collaborators(
 					sessions.getIfAvailable(), profiles.getIfAvailable(), socialAccounts.getIfAvailable(),
 					auditLogs.getIfAvailable(), exportFiles, exportStorage.getIfAvailable());
 			return new AccountDeletionProcessor(requests, accounts, collaborators, erasers.orderedStream().toList(),
-					events, transactionManager, clock);
+					events, failures, transactionManager, clock);
 		}
 
 		@Bean

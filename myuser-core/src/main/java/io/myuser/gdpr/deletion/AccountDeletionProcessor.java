@@ -15,7 +15,7 @@ import io.myuser.audit.AuditLogRepository;
 import io.myuser.gdpr.DataExportFile;
 import io.myuser.gdpr.DataExportFileRepository;
 import io.myuser.gdpr.DataRequest;
-import io.myuser.gdpr.DataRequestEvents;
+import io.myuser.gdpr.DataRequestFailures;
 import io.myuser.gdpr.DataRequestRepository;
 import io.myuser.gdpr.DataRequestType;
 import io.myuser.gdpr.GdprJobs;
@@ -24,7 +24,6 @@ import io.myuser.jobs.JobHandler;
 import io.myuser.profile.ProfileService;
 import io.myuser.session.SessionService;
 import io.myuser.social.SocialAccountRepository;
-import io.myuser.support.Texts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,18 +58,21 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 
 	private final ApplicationEventPublisher events;
 
+	private final DataRequestFailures failures;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	public AccountDeletionProcessor(DataRequestRepository requests, UserAccountService accounts,
 			Collaborators collaborators, List<UserDataEraser> erasers, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			DataRequestFailures failures, PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(requests, "requests cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
 		Assert.notNull(collaborators, "collaborators cannot be null");
 		Assert.notNull(erasers, "erasers cannot be null");
 		Assert.notNull(events, "events cannot be null");
+		Assert.notNull(failures, "failures cannot be null");
 		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.requests = requests;
@@ -78,6 +80,7 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 		this.collaborators = collaborators;
 		this.erasers = List.copyOf(erasers);
 		this.events = events;
+		this.failures = failures;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
@@ -92,16 +95,9 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 
 	@Override
 	public void onGiveUp(GdprJobs.DataRequestJob job, Throwable lastFailure) {
-		String reason = Texts.truncate(lastFailure.getClass().getSimpleName()
-				+ ((lastFailure.getMessage() != null) ? ": " + lastFailure.getMessage() : ""), 500);
 		logger.error("Gave up deleting the account of request {}", job.requestId(), lastFailure);
-		this.transaction.executeWithoutResult((status) -> this.requests.findForUpdate(job.requestId())
-			.filter(DataRequest::isOpen)
-			.ifPresent((request) -> {
-				request.fail(reason, this.clock.instant());
-				this.events.publishEvent(new DataRequestEvents.Failed(request.getUserId(), request.getId(),
-						request.getRequestType(), reason));
-			}));
+		this.failures.giveUp(job.requestId(), lastFailure, (request) -> {
+		});
 	}
 
 	private @Nullable List<String> erase(GdprJobs.DataRequestJob job) {

@@ -14,12 +14,12 @@ import io.myuser.gdpr.DataExportFile;
 import io.myuser.gdpr.DataExportFileRepository;
 import io.myuser.gdpr.DataRequest;
 import io.myuser.gdpr.DataRequestEvents;
+import io.myuser.gdpr.DataRequestFailures;
 import io.myuser.gdpr.DataRequestRepository;
 import io.myuser.gdpr.DataRequestType;
 import io.myuser.gdpr.GdprJobs;
 import io.myuser.jobs.JobHandler;
 import io.myuser.support.SecretTokens;
-import io.myuser.support.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,14 +62,16 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 
 	private final JsonMapper jsonMapper;
 
+	private final DataRequestFailures failures;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	public DataExportProcessor(DataRequestRepository requests, DataExportFileRepository files,
 			UserAccountService accounts, UserDataExporter exporter, ExportStorage storage, ExportSettings settings,
-			ApplicationEventPublisher events, JsonMapper jsonMapper, PlatformTransactionManager transactionManager,
-			Clock clock) {
+			ApplicationEventPublisher events, JsonMapper jsonMapper, DataRequestFailures failures,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(requests, "requests cannot be null");
 		Assert.notNull(files, "files cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
@@ -78,6 +80,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
+		Assert.notNull(failures, "failures cannot be null");
 		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.requests = requests;
@@ -88,6 +91,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 		this.settings = settings;
 		this.events = events;
 		this.jsonMapper = jsonMapper;
+		this.failures = failures;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.clock = clock;
 	}
@@ -130,17 +134,8 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 
 	@Override
 	public void onGiveUp(GdprJobs.DataRequestJob job, Throwable lastFailure) {
-		String reason = Texts.truncate(lastFailure.getClass().getSimpleName()
-				+ ((lastFailure.getMessage() != null) ? ": " + lastFailure.getMessage() : ""), 500);
 		logger.error("Gave up exporting the data of request {}", job.requestId(), lastFailure);
-		this.transaction.executeWithoutResult((status) -> this.requests.findForUpdate(job.requestId())
-			.filter(DataRequest::isOpen)
-			.ifPresent((request) -> {
-				request.fail(reason, this.clock.instant());
-				deleteQuietly(storageKey(request));
-				this.events.publishEvent(new DataRequestEvents.Failed(request.getUserId(), request.getId(),
-						request.getRequestType(), reason));
-			}));
+		this.failures.giveUp(job.requestId(), lastFailure, (request) -> deleteQuietly(storageKey(request)));
 	}
 
 	private Optional<DataRequest> start(GdprJobs.DataRequestJob job) {
