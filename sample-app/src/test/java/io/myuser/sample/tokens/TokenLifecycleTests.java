@@ -290,15 +290,6 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void an_idle_session_ends_and_its_refresh_token_stops_working() {
-		Tokens tokens = loginAs(uniqueEmail());
-
-		this.clock.advance(Duration.ofDays(31));
-
-		assertThat(refresh(tokens.refresh()).status()).isEqualTo(401);
-	}
-
-	@Test
 	void verify_answers_200_for_valid_tokens_and_401_for_revoked_rotated_or_forged_ones() {
 		Tokens tokens = loginAs(uniqueEmail());
 
