@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (signature, claims, the revocation cache), so they are not compared with the session's last activity; they end
  * at their own expiry. With an idle timeout longer than the access-token lifetime (the default 15 minutes against
  * 30 days) that expiry always comes first. With a shorter one, as here, an access token issued before the session
- * went idle still works until it expires.
+ * went idle still works until it expires, but using it does not bring the session back.
  */
 @TestPropertySource(properties = "myuser.session.idle-timeout=10m")
 abstract class IdleTimeoutTests extends IntegrationTestSupport {
@@ -72,6 +72,17 @@ abstract class IdleTimeoutTests extends IntegrationTestSupport {
 		assertThat(sessions.size()).isOne();
 		assertThat(sessions.get(0).get("id").asString()).isEqualTo(fresh.sessionId().toString());
 		assertThat(refresh(fresh.refresh()).status()).as("the other session, 3 min idle").isEqualTo(200);
+	}
+
+	@Test
+	void an_access_token_outlives_its_idle_session_only_until_it_expires_and_does_not_revive_it() {
+		Tokens tokens = loginAs(uniqueEmail());
+		this.clock.advance(Duration.ofMinutes(11));
+
+		assertThat(getWithToken(BASE + "/profile/", tokens.access()).status()).as("not yet expired").isEqualTo(200);
+		assertThat(refresh(tokens.refresh()).status()).as("the request did not revive the session").isEqualTo(401);
+		this.clock.advance(Duration.ofMinutes(5));
+		assertThat(getWithToken(BASE + "/profile/", tokens.access()).status()).as("expired").isEqualTo(401);
 	}
 
 	private Tokens loginAs(String email) {
