@@ -245,6 +245,12 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 		String deleted = uniqueEmail();
 		Tokens b = loginAs(deleted);
 
+		for (Tokens tokens : List.of(a, b)) {
+			// A first successful use puts each access token in the verified-token cache.
+			assertThat(getWithToken(BASE + "/profile/", tokens.access()).status()).isEqualTo(200);
+			assertThat(getWithToken("/api/greeting", tokens.access()).status()).isEqualTo(200);
+		}
+
 		this.accounts.setActive(userId(inactive), false);
 		this.accounts.softDelete(userId(deleted));
 
