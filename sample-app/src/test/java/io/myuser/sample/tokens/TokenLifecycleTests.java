@@ -225,6 +225,24 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_deleted_session_and_a_logged_out_one_drop_off_the_list() {
+		String email = uniqueEmail();
+		Tokens phone = loginAs(email);
+		Tokens laptop = login(email);
+		Tokens tablet = login(email);
+		assertThat(sessionIds(phone.access())).containsExactly(tablet.sessionId().toString(),
+				laptop.sessionId().toString(), phone.sessionId().toString());
+
+		assertThat(delete(BASE + "/sessions/" + laptop.sessionId() + "/", phone.access()).status()).isEqualTo(204);
+		assertThat(sessionIds(phone.access())).as("after DELETE")
+			.containsExactly(tablet.sessionId().toString(), phone.sessionId().toString());
+
+		assertThat(logout(tablet.access(), Map.of("refresh", tablet.refresh())).status()).isEqualTo(205);
+		assertThat(sessionIds(phone.access())).as("after the tablet logged out")
+			.containsExactly(phone.sessionId().toString());
+	}
+
+	@Test
 	void ending_all_sessions_of_a_user_from_the_admin_service_takes_effect_at_once() {
 		String email = uniqueEmail();
 		Tokens phone = loginAs(email);
@@ -309,6 +327,14 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 		assertThat(verify(tokens.refresh()).status()).as("rotated").isEqualTo(401);
 		logout(next.access(), Map.of());
 		assertThat(verify(next.access()).status()).as("revoked").isEqualTo(401);
+	}
+
+	private List<String> sessionIds(String access) {
+		HttpResult result = getWithToken(BASE + "/sessions/", access);
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		List<String> ids = new java.util.ArrayList<>();
+		result.json().forEach((session) -> ids.add(session.get("id").asString()));
+		return ids;
 	}
 
 	private HttpResult verify(String token) {
