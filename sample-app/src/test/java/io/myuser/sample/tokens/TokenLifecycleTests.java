@@ -243,6 +243,32 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void raw_refresh_tokens_and_their_signatures_are_never_stored() {
+		Tokens first = loginAs(uniqueEmail());
+		HttpResult refreshed = refresh(first.refresh());
+		assertThat(refreshed.status()).isEqualTo(200);
+		Tokens second = Tokens.of(refreshed.json());
+		List<String> secrets = new java.util.ArrayList<>();
+		for (String token : List.of(first.refresh(), second.refresh())) {
+			secrets.add(token);
+			secrets.add(token.substring(token.lastIndexOf('.') + 1));
+		}
+
+		List<String> stored = new java.util.ArrayList<>();
+		for (String table : List.of("myuser_refresh_token", "myuser_user_session")) {
+			for (Map<String, Object> row : this.jdbc.queryForList("select * from " + table)) {
+				row.forEach((column, value) -> stored.add(table + "." + column + "=" + text(value)));
+			}
+		}
+
+		assertThat(count("select count(*) from myuser_refresh_token where session_id = ?", first.sessionId()))
+			.as("both refresh tokens have rows").isEqualTo(2);
+		for (String secret : secrets) {
+			assertThat(stored).noneMatch((value) -> value.contains(secret));
+		}
+	}
+
+	@Test
 	void ending_all_sessions_of_a_user_from_the_admin_service_takes_effect_at_once() {
 		String email = uniqueEmail();
 		Tokens phone = loginAs(email);
@@ -335,6 +361,11 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 		List<String> ids = new java.util.ArrayList<>();
 		result.json().forEach((session) -> ids.add(session.get("id").asString()));
 		return ids;
+	}
+
+	private static String text(Object value) {
+		return (value instanceof byte[] bytes) ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+				: String.valueOf(value);
 	}
 
 	private HttpResult verify(String token) {
