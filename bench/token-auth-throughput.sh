@@ -7,7 +7,9 @@
 # with wrk on loopback, alternating the two in several rounds so both see the same machine conditions.
 # Each round measures both back to back and yields one ratio; the result is the median of those ratios, which
 # cancels the slow drifts of a shared machine. Prints each round, the medians, and as its LAST line the ratio
-# authenticated/open (target: >= 0.85).
+# authenticated/open (target: >= 0.85). Stops with exit status 1, and no figures, as soon as wrk reports any
+# "Non-2xx or 3xx responses" for either endpoint (for example once the access token, valid 15 minutes, expired
+# during a long run): that would measure the throughput of 401 answers.
 #
 # Usage: bench/token-auth-throughput.sh [rounds] [seconds-per-round] [connections]
 # Needs: a JDK 17+, and wrk (installed with apt-get when missing and running as root).
@@ -56,24 +58,28 @@ ACCESS=$(printf '%s' "$LOGIN" | sed -E 's/.*"access":"([^"]+)".*/\1/')
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ACCESS" "http://127.0.0.1:$PORT/api/greeting")" = 200 ] \
   || { echo "login failed: $LOGIN" >&2; exit 1; }
 
-run() { # $1 = path, $2.. = extra wrk args; prints requests/second
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s "${@:4}" "http://127.0.0.1:$PORT$1" 2>/dev/null \
-    | awk '/Requests\/sec/ {print $2}'
+# Prints requests/second, or stops the whole benchmark (exit 1) when wrk counted any answer outside 2xx/3xx
+# (an expired or refused token answers 401: its throughput is not what is measured) or measured nothing.
+run() { # $1 = path, $2 = label, $3 = seconds, $4.. = extra wrk args
+  local report
+  report=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3"s "${@:4}" "http://127.0.0.1:$PORT$1" 2>&1) || true
+  printf '%s\n' "$report" | bench/wrk-requests-per-second.sh "$2 ($1)"
 }
+fail() { echo "benchmark aborted: $1 failed (see the wrk report above); no figures are reported." >&2; exit 1; }
 
 echo "warming up (JIT) ..."
-run /public/greeting x 10 >/dev/null
-run /api/greeting x 10 -H "Authorization: Bearer $ACCESS" >/dev/null
+run /public/greeting open 10 >/dev/null || fail "the open endpoint"
+run /api/greeting authenticated 10 -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the authenticated endpoint"
 
 OPEN=(); AUTH=(); RATIO=()
 echo "round  open_rps  authenticated_rps  ratio"
 for r in $(seq 1 "$ROUNDS"); do
   if [ $((r % 2)) -eq 1 ]; then
-    o=$(run /public/greeting x "$DURATION")
-    a=$(run /api/greeting x "$DURATION" -H "Authorization: Bearer $ACCESS")
+    o=$(run /public/greeting open "$DURATION") || fail "the open endpoint"
+    a=$(run /api/greeting authenticated "$DURATION" -H "Authorization: Bearer $ACCESS") || fail "the authenticated endpoint"
   else
-    a=$(run /api/greeting x "$DURATION" -H "Authorization: Bearer $ACCESS")
-    o=$(run /public/greeting x "$DURATION")
+    a=$(run /api/greeting authenticated "$DURATION" -H "Authorization: Bearer $ACCESS") || fail "the authenticated endpoint"
+    o=$(run /public/greeting open "$DURATION") || fail "the open endpoint"
   fi
   q=$(awk -v a="$a" -v o="$o" 'BEGIN { printf "%.3f", a / o }')
   OPEN+=("$o"); AUTH+=("$a"); RATIO+=("$q")

@@ -156,7 +156,8 @@ public class SessionService {
 
 	/**
 	 * Record activity on a session for a plain authenticated request, writing it at most once per
-	 * {@link SessionSettings#activityResolution()} per session.
+	 * {@link SessionSettings#activityResolution()} per session. A session that has already gone idle stays ended: an
+	 * access token that outlives it (an idle timeout shorter than the access-token lifetime) does not revive it.
 	 * @param sessionId the session
 	 */
 	public void recordRequestActivity(UUID sessionId) {
@@ -167,7 +168,8 @@ public class SessionService {
 		if (written != null && written.isAfter(threshold)) {
 			return;
 		}
-		boolean updated = this.sessions.touchIfOlder(sessionId, now, threshold) > 0;
+		boolean updated = this.sessions.touchIfOlder(sessionId, now, threshold,
+				now.minus(this.settings.idleTimeout())) > 0;
 		// Not updated: the stored time is already recent (another node or a refresh wrote it). Without reading it,
 		// assume it is half a resolution old, so this node tries again at most twice per resolution.
 		this.lastActivityWritten.put(sessionId, updated ? now : now.minus(resolution.dividedBy(2)));

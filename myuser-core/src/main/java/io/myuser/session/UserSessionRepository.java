@@ -35,10 +35,21 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	@Query("select s from UserSession s where s.id = :id")
 	Optional<UserSession> findForUpdate(@Param("id") UUID id);
 
+	/**
+	 * Move a session's last activity to now when it is older than a threshold, unless the session has already gone
+	 * idle (a request must not bring an idle session back).
+	 * @param id the session
+	 * @param now the time of the activity
+	 * @param threshold write only when the stored last activity is before this
+	 * @param idleSince write only when the stored last activity is after this (now minus the idle timeout)
+	 * @return how many rows were updated
+	 */
 	@Transactional
 	@Modifying
-	@Query("update UserSession s set s.lastActivity = :now where s.id = :id and s.lastActivity < :threshold")
-	int touchIfOlder(@Param("id") UUID id, @Param("now") Instant now, @Param("threshold") Instant threshold);
+	@Query("update UserSession s set s.lastActivity = :now where s.id = :id and s.lastActivity < :threshold "
+			+ "and s.lastActivity > :idleSince")
+	int touchIfOlder(@Param("id") UUID id, @Param("now") Instant now, @Param("threshold") Instant threshold,
+			@Param("idleSince") Instant idleSince);
 
 	/**
 	 * Ids of sessions that ended before a time, soft-deleted ones included: revoked or past their absolute lifetime

@@ -23,6 +23,7 @@ import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
 import io.myuser.token.LogoutController;
 import io.myuser.token.PasswordLoginService;
+import io.myuser.token.RefreshSettings;
 import io.myuser.token.TokenClaims;
 import io.myuser.token.TokenCodec;
 import io.myuser.token.TokenController;
@@ -81,6 +82,24 @@ class MyUserTokenAutoConfigurationTests {
 			.run((context) -> assertThat(context.getBean(TokenSettings.class))
 				.isEqualTo(new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), "https://id.example.com",
 						"shop", Duration.ZERO)));
+	}
+
+	@Test
+	void refreshSettingsDefaultToRotationWithATenSecondGracePeriod() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(RefreshSettings.class))
+			.isEqualTo(RefreshSettings.defaults())
+			.isEqualTo(new RefreshSettings(true, Duration.ofSeconds(10))));
+	}
+
+	@Test
+	void refreshSettingsFollowProperties() {
+		this.contextRunner
+			.withPropertyValues("myuser.token.rotate-refresh-tokens=false", "myuser.token.reuse-grace-period=0s")
+			.run((context) -> assertThat(context.getBean(RefreshSettings.class))
+				.isEqualTo(new RefreshSettings(false, Duration.ZERO)));
+		this.contextRunner.withPropertyValues("myuser.token.reuse-grace-period=3s")
+			.run((context) -> assertThat(context.getBean(RefreshSettings.class))
+				.isEqualTo(new RefreshSettings(true, Duration.ofSeconds(3))));
 	}
 
 	@ParameterizedTest

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.token.RefreshSettings;
 import io.myuser.token.TokenSettings;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ class MyUserTokenPropertiesTests {
 		assertThat(properties.getAccessTokenTimeToLive()).isEqualTo(Duration.ofMinutes(15));
 		assertThat(properties.getRefreshTokenTimeToLive()).isEqualTo(Duration.ofDays(7));
 		assertThat(properties.isRotateRefreshTokens()).isTrue();
+		assertThat(properties.getReuseGracePeriod()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getIssuer()).isNull();
 		assertThat(properties.getAudience()).isNull();
 		assertThat(properties.getClockSkew()).isEqualTo(Duration.ofSeconds(30));
@@ -43,16 +45,26 @@ class MyUserTokenPropertiesTests {
 	}
 
 	@Test
+	void defaultValuesAreConsistentWithRefreshSettings() {
+		MyUserTokenProperties properties = new MyUserTokenProperties();
+		RefreshSettings defaults = RefreshSettings.defaults();
+		assertThat(properties.isRotateRefreshTokens()).isEqualTo(defaults.rotate());
+		assertThat(properties.getReuseGracePeriod()).isEqualTo(defaults.reuseGracePeriod());
+	}
+
+	@Test
 	void customValuesAreBound() {
 		MyUserTokenProperties properties = bind(Map.of("myuser.token.enabled", "false",
 				"myuser.token.access-token-time-to-live", "90s", "myuser.token.refresh-token-time-to-live", "30d",
-				"myuser.token.rotate-refresh-tokens", "false", "myuser.token.issuer", "https://id.example.com",
+				"myuser.token.rotate-refresh-tokens", "false", "myuser.token.reuse-grace-period", "2s",
+				"myuser.token.issuer", "https://id.example.com",
 				"myuser.token.audience", "shop", "myuser.token.clock-skew", "5s", "myuser.token.signing.secret",
 				"base64:AAAA", "myuser.token.signing.key-id", "k1"));
 		assertThat(properties.isEnabled()).isFalse();
 		assertThat(properties.getAccessTokenTimeToLive()).isEqualTo(Duration.ofSeconds(90));
 		assertThat(properties.getRefreshTokenTimeToLive()).isEqualTo(Duration.ofDays(30));
 		assertThat(properties.isRotateRefreshTokens()).isFalse();
+		assertThat(properties.getReuseGracePeriod()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties.getIssuer()).isEqualTo("https://id.example.com");
 		assertThat(properties.getAudience()).isEqualTo("shop");
 		assertThat(properties.getClockSkew()).isEqualTo(Duration.ofSeconds(5));

@@ -1,0 +1,8 @@
+package io.myuser.sample.tokens;
+
+/**
+ * {@link IdleTimeoutTests} on H2.
+ */
+class IdleTimeoutH2Tests extends IdleTimeoutTests {
+
+}

@@ -1,0 +1,8 @@
+package io.myuser.sample.tokens;
+
+/**
+ * {@link PasswordRevocationTests} on H2.
+ */
+class PasswordRevocationH2Tests extends PasswordRevocationTests {
+
+}

@@ -1,0 +1,8 @@
+package io.myuser.sample.tokens;
+
+/**
+ * {@link ZeroGracePeriodTests} on H2.
+ */
+class ZeroGracePeriodH2Tests extends ZeroGracePeriodTests {
+
+}

@@ -1,0 +1,11 @@
+package io.myuser.sample.tokens;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link ZeroGracePeriodTests} on PostgreSQL.
+ */
+@PostgresTest
+class ZeroGracePeriodPostgresTests extends ZeroGracePeriodTests {
+
+}
