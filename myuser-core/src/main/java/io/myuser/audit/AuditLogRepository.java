@@ -23,15 +23,17 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 
 	/**
 	 * One page of a user's rows in time order, after a given row (keyset paging: each page costs the same however
-	 * deep into the history it is).
+	 * deep into the history it is). The condition {@code createdAt >= afterTime}, implied by the rest, is what lets
+	 * the database start its index scan at the previous page's end: PostgreSQL does not derive an index range from
+	 * the {@code or}, and without it every page re-read the rows of all the pages before it.
 	 * @param userId the user
 	 * @param afterTime the creation time of the last row of the previous page
 	 * @param afterId the id of the last row of the previous page
 	 * @param limit the page size
 	 * @return the rows
 	 */
-	@Query("select a from AuditLog a where a.userId = :userId and (a.createdAt > :afterTime "
-			+ "or (a.createdAt = :afterTime and a.id > :afterId)) order by a.createdAt, a.id")
+	@Query("select a from AuditLog a where a.userId = :userId and a.createdAt >= :afterTime "
+			+ "and (a.createdAt > :afterTime or a.id > :afterId) order by a.createdAt, a.id")
 	List<AuditLog> findPageByUserId(@Param("userId") UUID userId, @Param("afterTime") Instant afterTime,
 			@Param("afterId") UUID afterId, Limit limit);
 

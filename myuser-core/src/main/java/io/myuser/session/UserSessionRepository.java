@@ -76,15 +76,16 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	int deleteAllByIdIncludingDeleted(@Param("ids") List<UUID> ids);
 
 	/**
-	 * One page of a user's sessions, ended ones included, in order of creation after a given one (keyset paging).
+	 * One page of a user's sessions, ended ones included, in order of creation after a given one (keyset paging;
+	 * {@code createdAt >= afterTime}, implied by the rest, lets the index scan start at the previous page's end).
 	 * @param userId the user
 	 * @param afterTime the creation time of the last session of the previous page
 	 * @param afterId the id of the last session of the previous page
 	 * @param limit the page size
 	 * @return the sessions
 	 */
-	@Query("select s from UserSession s where s.userId = :userId and (s.createdAt > :afterTime "
-			+ "or (s.createdAt = :afterTime and s.id > :afterId)) order by s.createdAt, s.id")
+	@Query("select s from UserSession s where s.userId = :userId and s.createdAt >= :afterTime "
+			+ "and (s.createdAt > :afterTime or s.id > :afterId) order by s.createdAt, s.id")
 	List<UserSession> findPageByUserId(@Param("userId") UUID userId, @Param("afterTime") Instant afterTime,
 			@Param("afterId") UUID afterId, org.springframework.data.domain.Limit limit);
 

@@ -2,6 +2,8 @@ package io.myuser.sample.gdpr;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.myuser.audit.AuditLog;
+import io.myuser.audit.AuditLogRepository;
 import io.myuser.gdpr.export.ExportFileCleanup;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.support.SecretTokens;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,6 +43,9 @@ abstract class DataExportTests extends GdprTestSupport {
 
 	@Autowired
 	private ExportFileCleanup cleanup;
+
+	@Autowired
+	private AuditLogRepository auditLogs;
 
 	@AfterEach
 	void resetFaults() {
@@ -240,6 +248,35 @@ abstract class DataExportTests extends GdprTestSupport {
 			.isZero();
 		assertThat(requestId(requestData(access, "EXPORT"))).as("a failed request is no longer open")
 			.isNotEqualTo(requestId);
+	}
+
+	@Test
+	void audit_rows_are_paged_in_time_order_each_exactly_once_even_when_their_times_tie() {
+		UUID userId = createUser(uniqueEmail(), PASSWORD).getId();
+		OffsetDateTime start = OffsetDateTime.parse("2024-01-01T00:00:00Z");
+		for (int minutes : new int[] { 0, 0, 0, 1, 1, 2, 3, 3 }) {
+			this.jdbc.update("insert into myuser_audit_log (id, user_id, event_type, ip_address, user_agent, details, "
+					+ "created_at, updated_at) values (?, ?, 'LOGIN', null, '', '{}', ?, ?)", UUID.randomUUID(),
+					userId, start.plusMinutes(minutes), start.plusMinutes(minutes));
+		}
+		List<UUID> expected = this.jdbc.queryForList(
+				"select id from myuser_audit_log where user_id = ? order by created_at, id", UUID.class, userId);
+
+		List<UUID> paged = new ArrayList<>();
+		Instant afterTime = Instant.EPOCH;
+		UUID afterId = new UUID(0, 0);
+		while (true) {
+			List<AuditLog> page = this.auditLogs.findPageByUserId(userId, afterTime, afterId, Limit.of(2));
+			page.forEach((row) -> paged.add(row.getId()));
+			if (page.size() < 2) {
+				break;
+			}
+			afterTime = page.get(1).getCreatedAt();
+			afterId = page.get(1).getId();
+		}
+
+		assertThat(expected).hasSize(9);
+		assertThat(paged).containsExactlyElementsOf(expected);
 	}
 
 	private void assertOneValidArchive(UUID requestId, String email) {
