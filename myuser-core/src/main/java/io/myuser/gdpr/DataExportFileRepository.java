@@ -45,7 +45,7 @@ public interface DataExportFileRepository extends JpaRepository<DataExportFile, 
 	 * @return the archives
 	 */
 	@Query("select f from DataExportFile f where f.fileDeletedAt is null and f.expiresAt <= :now "
-			+ "and (f.expiresAt > :afterExpiry or (f.expiresAt = :afterExpiry and f.id > :afterId)) "
+			+ "and f.expiresAt >= :afterExpiry and (f.expiresAt > :afterExpiry or f.id > :afterId) "
 			+ "order by f.expiresAt, f.id")
 	List<DataExportFile> findExpiredWithFile(@Param("now") Instant now, @Param("afterExpiry") Instant afterExpiry,
 			@Param("afterId") UUID afterId, Limit limit);

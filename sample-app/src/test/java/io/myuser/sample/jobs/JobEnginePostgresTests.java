@@ -67,7 +67,7 @@ class JobEnginePostgresTests extends JobEngineTests {
 			String batch = uniqueId("cluster");
 			List<String> ids = IntStream.range(0, JOBS).mapToObj((i) -> batch + "-" + i).toList();
 			transaction().executeWithoutResult((status) -> ids
-				.forEach((id) -> this.jobs.enqueue(JobTestConfiguration.RECORD, id, new Note(id, "cluster"))));
+				.forEach((id) -> this.jobs.enqueue(JobTestConfiguration.SLOW, id, new Note(id, "cluster"))));
 
 			await().atMost(Duration.ofSeconds(60))
 				.until(() -> ids.stream().allMatch((id) -> this.recorder.count(id) >= 1));

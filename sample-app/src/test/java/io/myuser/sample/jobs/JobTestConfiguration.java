@@ -22,6 +22,9 @@ class JobTestConfiguration {
 
 	static final JobType<Note> FAILING = JobType.of("test-failing", Note.class);
 
+	/** Takes a little while, so that one node cannot drain a batch before another node polls. */
+	static final JobType<Note> SLOW = JobType.of("test-slow", Note.class);
+
 	@Bean
 	JobRecorder jobRecorder() {
 		return new JobRecorder();
@@ -30,6 +33,14 @@ class JobTestConfiguration {
 	@Bean
 	OneTimeJob<Note> recordJob(JobRecorder recorder) {
 		return OneTimeJob.of(RECORD, recorder::record);
+	}
+
+	@Bean
+	OneTimeJob<Note> slowJob(JobRecorder recorder) {
+		return OneTimeJob.of(SLOW, (note) -> {
+			recorder.record(note);
+			Thread.sleep(20);
+		});
 	}
 
 	@Bean
