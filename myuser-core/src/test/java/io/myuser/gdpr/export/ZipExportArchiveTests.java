@@ -22,6 +22,7 @@ import io.myuser.gdpr.export.ExportArchive.CsvWriter;
 import io.myuser.gdpr.export.ExportArchive.JsonLinesWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +153,24 @@ class ZipExportArchiveTests {
 		this.archive.finish();
 		assertJsonLines(new String(unzip(this.out.toByteArray()).get("audit_logs.jsonl"), StandardCharsets.UTF_8),
 				values);
+	}
+
+	@Test
+	void jsonLinesWhenTheMapperIndentsOutputThenStillOneValuePerLine() throws IOException {
+		// A host's JsonMapper may have spring.jackson.serialization.indent-output=true.
+		JsonMapper indenting = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+		ZipExportArchive archive = new ZipExportArchive(this.out, indenting, MODIFIED);
+		List<Object> values = List.of(Map.of("a", 1, "b", Map.of("c", List.of(1, 2))), new Sample("x", 1, true, null));
+		try (JsonLinesWriter lines = archive.jsonLines("events.jsonl")) {
+			for (Object value : values) {
+				lines.write(value);
+			}
+		}
+		archive.json("pretty.json", Map.of("a", 1));
+		archive.finish();
+		Map<String, byte[]> entries = unzip(this.out.toByteArray());
+		assertJsonLines(new String(entries.get("events.jsonl"), StandardCharsets.UTF_8), values);
+		assertThat(JSON.readTree(entries.get("pretty.json")).get("a").asInt()).isEqualTo(1);
 	}
 
 	@Test
