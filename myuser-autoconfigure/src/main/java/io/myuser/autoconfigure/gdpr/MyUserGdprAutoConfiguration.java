@@ -107,7 +107,10 @@ public final class MyUserGdprAutoConfiguration {
 		@ConditionalOnMissingBean
 		ExportSettings myUserExportSettings(MyUserGdprProperties properties) {
 			MyUserGdprProperties.Export export = properties.getExport();
-			return new ExportSettings(export.getRetention(), export.getMaxDownloads(), export.getPageSize());
+			Integer maxDownloads = export.getMaxDownloads();
+			return new ExportSettings(export.getRetention(),
+					(maxDownloads == null || maxDownloads == MyUserGdprProperties.Export.NO_LIMIT) ? null : maxDownloads,
+					export.getPageSize());
 		}
 
 		@Bean

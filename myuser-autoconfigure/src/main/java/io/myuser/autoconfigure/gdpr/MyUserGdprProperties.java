@@ -68,6 +68,9 @@ public class MyUserGdprProperties implements InitializingBean {
 	 */
 	public static class Export {
 
+		/** The {@code max-downloads} value that sets no limit. */
+		public static final int NO_LIMIT = -1;
+
 		/**
 		 * Whether users may request an export of their data.
 		 */
@@ -85,7 +88,7 @@ public class MyUserGdprProperties implements InitializingBean {
 		private Duration retention = Duration.ofDays(7);
 
 		/**
-		 * How many times an archive's download link may be used. Empty for no limit.
+		 * How many times an archive's download link may be used, or -1 for no limit.
 		 */
 		private @Nullable Integer maxDownloads = 5;
 
@@ -164,8 +167,8 @@ public class MyUserGdprProperties implements InitializingBean {
 			Assert.hasText(this.location, "myuser.gdpr.export.location must not be empty");
 			Assert.isTrue(this.retention != null && this.retention.compareTo(Duration.ZERO) > 0,
 					"myuser.gdpr.export.retention must be positive");
-			Assert.isTrue(this.maxDownloads == null || this.maxDownloads > 0,
-					"myuser.gdpr.export.max-downloads must be positive (or empty for no limit)");
+			Assert.isTrue(this.maxDownloads == null || this.maxDownloads > 0 || this.maxDownloads == NO_LIMIT,
+					"myuser.gdpr.export.max-downloads must be positive, or -1 for no limit");
 			Assert.isTrue(this.pageSize > 0 && this.pageSize <= 100_000,
 					"myuser.gdpr.export.page-size must be between 1 and 100000");
 			Assert.isTrue(this.cleanupInterval != null && this.cleanupInterval.compareTo(Duration.ZERO) > 0,

@@ -88,6 +88,24 @@ class MyUserGdprPropertiesTests {
 			.isEqualTo(Period.parse(expected));
 	}
 
+	@Test
+	void maxDownloadsOfMinusOneSetsNoLimit() {
+		this.contextRunner.withPropertyValues("myuser.gdpr.export.max-downloads=-1").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MyUserGdprProperties.class).getExport().getMaxDownloads()).isEqualTo(-1);
+			assertThat(context.getBean(ExportSettings.class).maxDownloads()).isNull();
+		});
+	}
+
+	@Test
+	void maxDownloadsWhenSetEmptyKeepsTheDefault() {
+		// Boot's binder leaves a default in place when a value converts to null, so "empty" cannot mean "no limit".
+		this.contextRunner.withPropertyValues("myuser.gdpr.export.max-downloads=").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ExportSettings.class).maxDownloads()).isEqualTo(5);
+		});
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "myuser.gdpr.deletion.grace-period=-1d | myuser.gdpr.deletion.grace-period",
 			"myuser.gdpr.export.retention=0s | myuser.gdpr.export.retention",
@@ -95,6 +113,7 @@ class MyUserGdprPropertiesTests {
 			"myuser.gdpr.export.page-size=0 | myuser.gdpr.export.page-size",
 			"myuser.gdpr.export.page-size=100001 | myuser.gdpr.export.page-size",
 			"myuser.gdpr.export.max-downloads=0 | myuser.gdpr.export.max-downloads",
+			"myuser.gdpr.export.max-downloads=-2 | myuser.gdpr.export.max-downloads",
 			"myuser.gdpr.export.cleanup-interval=0s | myuser.gdpr.export.cleanup-interval",
 			"myuser.gdpr.export.file-name-prefix=my export | myuser.gdpr.export.file-name-prefix",
 			"myuser.gdpr.export.file-name-prefix=../etc | myuser.gdpr.export.file-name-prefix",
