@@ -1,6 +1,5 @@
 package io.myuser.autoconfigure.gdpr;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 import io.myuser.account.UserAccountService;
@@ -116,7 +115,7 @@ public final class MyUserGdprAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ExportStorage myUserExportStorage(MyUserGdprProperties properties) {
-			return new FileSystemExportStorage(Path.of(properties.getExport().getLocation()));
+			return new FileSystemExportStorage(properties.getExport().directory());
 		}
 
 		@Bean

@@ -135,6 +135,22 @@ class MyUserGdprAutoConfigurationTests {
 	}
 
 	@Test
+	void exportStorageLocationMayBeAFileUrl(@TempDir Path directory) {
+		// The contract writes the location as a file: URL (file:./var/myuser-exports).
+		Path location = directory.resolve("exports");
+		this.contextRunner.withPropertyValues("myuser.gdpr.export.location=file:" + location).run((context) -> {
+			assertThat(context.getBean(FileSystemExportStorage.class).getDirectory()).isEqualTo(location);
+		});
+		this.contextRunner.withPropertyValues("myuser.gdpr.export.location=" + location.toUri()).run((context) -> {
+			assertThat(context.getBean(FileSystemExportStorage.class).getDirectory()).isEqualTo(location);
+		});
+		this.contextRunner.withPropertyValues("myuser.gdpr.export.location=file:./var/exports").run((context) -> {
+			assertThat(context.getBean(FileSystemExportStorage.class).getDirectory())
+				.isEqualTo(Path.of("var/exports").toAbsolutePath());
+		});
+	}
+
+	@Test
 	void settingsAreMappedFromTheProperties() {
 		this.contextRunner
 			.withPropertyValues("myuser.gdpr.response-time=30d", "myuser.gdpr.deletion.grace-period=2d",

@@ -120,6 +120,8 @@ class MyUserGdprPropertiesTests {
 			"myuser.gdpr.export.file-name-prefix=a\"b | myuser.gdpr.export.file-name-prefix",
 			"myuser.gdpr.export.file-name-prefix= | myuser.gdpr.export.file-name-prefix",
 			"myuser.gdpr.export.location= | myuser.gdpr.export.location",
+			"myuser.gdpr.export.location=classpath:exports | myuser.gdpr.export.location",
+			"myuser.gdpr.export.location=s3://bucket/exports | myuser.gdpr.export.location",
 			"myuser.gdpr.response-time=0d | myuser.gdpr.response-time",
 			"myuser.gdpr.response-time=-1m | myuser.gdpr.response-time" })
 	void startupFailsWhenAValueIsOutOfRangeAndNamesTheProperty(String property, String name) {
