@@ -213,6 +213,13 @@ final class GdprRoutes {
 			};
 			r.json(body(anyEncoding(value), optionalNotes()), Expected.exactly(400).withErrorsOn("request_type"));
 		});
+		create(f, "data-requests-type-whitespace-control", (r) -> {
+			// Controls that String.strip() takes for whitespace (VT, FF, FS, GS, RS, US): still no type.
+			String type = validType();
+			String control = Character.toString(this.g.pick(0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F));
+			String value = this.g.random.nextBoolean() ? control + type : type + control;
+			r.json(body(anyEncoding(value), optionalNotes()), Expected.exactly(400).withErrorsOn("request_type"));
+		});
 	}
 
 	private void createNotesMayHoldLineBreaksAndTabs() {
