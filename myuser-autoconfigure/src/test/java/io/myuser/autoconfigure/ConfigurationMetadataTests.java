@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.autoconfigure.gdpr.MyUserGdprProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionProperties;
 import io.myuser.autoconfigure.token.MyUserTokenProperties;
@@ -41,7 +42,11 @@ class ConfigurationMetadataTests {
 		assertThat(properties).containsKeys("myuser.enabled", "myuser.web.base-path", "myuser.token.signing.secret",
 				"myuser.token.access-token-time-to-live", "myuser.account.email-verification",
 				"myuser.account.password.min-length", "myuser.account.password.max-length",
-				"myuser.account.password.reject-common", "myuser.account.password.reject-email");
+				"myuser.account.password.reject-common", "myuser.account.password.reject-email", "myuser.gdpr.enabled",
+				"myuser.gdpr.response-time", "myuser.gdpr.export.enabled", "myuser.gdpr.export.location",
+				"myuser.gdpr.export.retention", "myuser.gdpr.export.max-downloads", "myuser.gdpr.export.page-size",
+				"myuser.gdpr.export.cleanup-interval", "myuser.gdpr.export.file-name-prefix",
+				"myuser.gdpr.deletion.enabled", "myuser.gdpr.deletion.grace-period");
 		List<String> undocumented = properties.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().path("description").asString("").isBlank())
@@ -69,7 +74,11 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.jobs.threads", "2")
 			.containsEntry("myuser.jobs.polling-interval", "2s")
 			.containsEntry("myuser.jobs.retry.max-attempts", "10")
-			.containsEntry("myuser.session.retention", "30d");
+			.containsEntry("myuser.session.retention", "30d")
+			.containsEntry("myuser.gdpr.response-time", "1m")
+			.containsEntry("myuser.gdpr.export.retention", "7d")
+			.containsEntry("myuser.gdpr.export.max-downloads", "5")
+			.containsEntry("myuser.gdpr.deletion.grace-period", "7d");
 		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(defaults)));
 		assertThat(binder.bindOrCreate("myuser", MyUserProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserProperties());
@@ -81,6 +90,8 @@ class ConfigurationMetadataTests {
 			.isEqualTo(new MyUserJobsProperties());
 		assertThat(binder.bindOrCreate("myuser.session", MyUserSessionProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserSessionProperties());
+		assertThat(binder.bindOrCreate("myuser.gdpr", MyUserGdprProperties.class)).usingRecursiveComparison()
+			.isEqualTo(new MyUserGdprProperties());
 	}
 
 	@Test

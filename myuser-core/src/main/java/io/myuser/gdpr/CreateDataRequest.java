@@ -15,6 +15,6 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param notes optional notes of the user, kept with the request
  */
 public record CreateDataRequest(
-		@JsonProperty("request_type") @JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @NotBlank @Size(max = 16) String requestType,
+		@JsonProperty("request_type") @JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @NotBlank @Size(max = 16) @CleanText String requestType,
 		@JsonDeserialize(using = StrictStringDeserializer.class) @Nullable @Size(max = DataRequest.NOTES_MAX_LENGTH) @CleanText(multiline = true) String notes) {
 }

@@ -3,6 +3,7 @@ package io.myuser.gdpr;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.myuser.support.Texts;
 import io.myuser.support.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -195,8 +196,7 @@ public class DataRequest extends BaseEntity {
 		this.openKey = null;
 		String line = "Processing failed: " + reason;
 		String combined = this.notes.isEmpty() ? line : this.notes + "\n" + line;
-		this.notes = (combined.length() <= NOTES_MAX_LENGTH) ? combined
-				: combined.substring(0, NOTES_MAX_LENGTH);
+		this.notes = Texts.truncate(combined, NOTES_MAX_LENGTH);
 	}
 
 	/**

@@ -115,4 +115,71 @@ class TextsTests {
 		assertThat(Texts.isClean("\u00a0non-breaking and \ufffd replacement")).isTrue();
 	}
 
+	@Test
+	void isCleanWhenMultilineThenLineFeedCarriageReturnAndTabAllowed() {
+		assertThat(Texts.isClean("first line\nsecond line", true)).isTrue();
+		assertThat(Texts.isClean("windows\r\nline\rold mac", true)).isTrue();
+		assertThat(Texts.isClean("name\tvalue", true)).isTrue();
+		assertThat(Texts.isClean("\n\n\t\r", true)).isTrue();
+		assertThat(Texts.isClean("Zo\u00eb\n\ud83d\ude00\t\u65e5\u672c", true)).isTrue();
+	}
+
+	@Test
+	void isCleanWhenNotMultilineThenLineFeedCarriageReturnAndTabRefused() {
+		for (String text : new String[] { "a\nb", "a\rb", "a\tb", "\n", "\t", "trailing\r\n" }) {
+			assertThat(Texts.isClean(text, false)).as("%s", text.replace("\n", "\\n").replace("\r", "\\r")
+				.replace("\t", "\\t")).isFalse();
+			assertThat(Texts.isClean(text)).isFalse();
+		}
+	}
+
+	@Test
+	void isCleanWhenMultilineThenEveryOtherC0OrC1ControlOrDeleteStillRefused() {
+		for (char c = 0; c <= 0x9F; c++) {
+			boolean control = c < 0x20 || c >= 0x7F;
+			boolean lineBreakOrTab = c == '\n' || c == '\r' || c == '\t';
+			String text = "ab" + c + "cd";
+			assertThat(Texts.isClean(text, true)).as("U+%04X", (int) c).isEqualTo(!control || lineBreakOrTab);
+		}
+		// Vertical tab, form feed, NEL (U+0085): line breaks of a kind, but not the allowed ones.
+		assertThat(Texts.isClean("a\u000bb", true)).isFalse();
+		assertThat(Texts.isClean("a\fb", true)).isFalse();
+		assertThat(Texts.isClean("a\u0085b", true)).isFalse();
+		assertThat(Texts.isClean("line\n\u0000", true)).isFalse();
+	}
+
+	@Test
+	void isCleanWhenMultilineThenUnpairedSurrogatesAndNonCharactersStillRefused() {
+		assertThat(Texts.isClean("a\n\ud83d", true)).isFalse();
+		assertThat(Texts.isClean("\ude00\n", true)).isFalse();
+		assertThat(Texts.isClean("\ud83d\n\ude00", true)).as("a pair split by a line feed").isFalse();
+		assertThat(Texts.isClean("a\t\ufffe", true)).isFalse();
+		assertThat(Texts.isClean("\uffff\r\n", true)).isFalse();
+	}
+
+	@Test
+	void isCleanWhenSingleArgumentThenSameAsNotMultiline() {
+		SeededRandom random = SeededRandom.forTest("isCleanWhenSingleArgumentThenSameAsNotMultiline");
+		char[] alphabet = { 'a', ' ', '\n', '\r', '\t', '\u0000', '\u001f', '\u007f', '\u0085', '\u00a0', '\ud83d',
+				'\ude00', '\ufffe', '\uffff', '\u2028', '\u65e5' };
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int n = random.nextInt(8); n > 0; n--) {
+				text.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			String value = text.toString();
+			assertThat(Texts.isClean(value)).as("%s, %s", value.chars().boxed().toList(), random)
+				.isEqualTo(Texts.isClean(value, false));
+			if (Texts.isClean(value, false)) {
+				assertThat(Texts.isClean(value, true)).as("clean on one line is clean on many: %s, %s",
+						value.chars().boxed().toList(), random).isTrue();
+			}
+			String withoutBreaks = value.replace("\n", "").replace("\r", "").replace("\t", "");
+			if (withoutBreaks.equals(value)) {
+				assertThat(Texts.isClean(value, true)).as("%s, %s", value.chars().boxed().toList(), random)
+					.isEqualTo(Texts.isClean(value, false));
+			}
+		}
+	}
+
 }

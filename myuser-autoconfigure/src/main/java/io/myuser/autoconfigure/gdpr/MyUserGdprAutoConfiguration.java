@@ -1,6 +1,5 @@
 package io.myuser.autoconfigure.gdpr;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 import io.myuser.account.UserAccountService;
@@ -116,13 +115,16 @@ public final class MyUserGdprAutoConfiguration {
 		@ConditionalOnMissingBean
 		ExportSettings myUserExportSettings(MyUserGdprProperties properties) {
 			MyUserGdprProperties.Export export = properties.getExport();
-			return new ExportSettings(export.getRetention(), export.getMaxDownloads(), export.getPageSize());
+			Integer maxDownloads = export.getMaxDownloads();
+			return new ExportSettings(export.getRetention(),
+					(maxDownloads == null || maxDownloads == MyUserGdprProperties.Export.NO_LIMIT) ? null : maxDownloads,
+					export.getPageSize());
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		ExportStorage myUserExportStorage(MyUserGdprProperties properties) {
-			return new FileSystemExportStorage(Path.of(properties.getExport().getLocation()));
+			return new FileSystemExportStorage(properties.getExport().directory());
 		}
 
 		@Bean

@@ -1,7 +1,10 @@
 package io.myuser.autoconfigure.gdpr;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -68,14 +71,22 @@ public class MyUserGdprProperties implements InitializingBean {
 	 */
 	public static class Export {
 
+		/** The {@code max-downloads} value that sets no limit. */
+		public static final int NO_LIMIT = -1;
+
+		private static final String FILE_URL_PREFIX = "file:";
+
+		/** A URL of another scheme than {@code file:}; two letters at least, so that a Windows drive stays a path. */
+		private static final Pattern OTHER_URL = Pattern.compile("(?!file:)[A-Za-z][A-Za-z0-9+.-]+:.*");
+
 		/**
 		 * Whether users may request an export of their data.
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Directory the default storage keeps export archives in. Relative paths are resolved against the
-		 * working directory. Ignored when the application defines its own ExportStorage bean.
+		 * Directory the default storage keeps export archives in, as a path or a file: URL. Relative paths are
+		 * resolved against the working directory. Ignored when the application defines its own ExportStorage bean.
 		 */
 		private String location = "./var/myuser-exports";
 
@@ -85,7 +96,7 @@ public class MyUserGdprProperties implements InitializingBean {
 		private Duration retention = Duration.ofDays(7);
 
 		/**
-		 * How many times an archive's download link may be used. Empty for no limit.
+		 * How many times an archive's download link may be used, or -1 for no limit.
 		 */
 		private @Nullable Integer maxDownloads = 5;
 
@@ -147,12 +158,27 @@ public class MyUserGdprProperties implements InitializingBean {
 			this.fileNamePrefix = fileNamePrefix;
 		}
 
+		/**
+		 * Return the directory {@link #getLocation() location} names.
+		 * @return the directory, possibly relative
+		 */
+		Path directory() {
+			if (this.location.startsWith(FILE_URL_PREFIX)) {
+				String path = this.location.substring(FILE_URL_PREFIX.length());
+				return path.startsWith("//") ? Path.of(URI.create(this.location)) : Path.of(path);
+			}
+			return Path.of(this.location);
+		}
+
 		void validate() {
 			Assert.hasText(this.location, "myuser.gdpr.export.location must not be empty");
+			Assert.isTrue(!OTHER_URL.matcher(this.location).matches(),
+					() -> "myuser.gdpr.export.location must be a directory path or a file: URL, not '" + this.location
+							+ "' (declare an ExportStorage bean to keep archives elsewhere)");
 			Assert.isTrue(this.retention != null && this.retention.compareTo(Duration.ZERO) > 0,
 					"myuser.gdpr.export.retention must be positive");
-			Assert.isTrue(this.maxDownloads == null || this.maxDownloads > 0,
-					"myuser.gdpr.export.max-downloads must be positive (or empty for no limit)");
+			Assert.isTrue(this.maxDownloads == null || this.maxDownloads > 0 || this.maxDownloads == NO_LIMIT,
+					"myuser.gdpr.export.max-downloads must be positive, or -1 for no limit");
 			Assert.isTrue(this.pageSize > 0 && this.pageSize <= 100_000,
 					"myuser.gdpr.export.page-size must be between 1 and 100000");
 			Assert.isTrue(this.fileNamePrefix != null && this.fileNamePrefix.matches("[A-Za-z0-9._-]{1,100}"),

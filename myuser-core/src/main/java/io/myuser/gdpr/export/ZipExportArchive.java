@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
@@ -33,9 +34,9 @@ public final class ZipExportArchive implements ExportArchive {
 
 	private final ZipOutputStream zip;
 
-	private final JsonMapper jsonMapper;
-
 	private final ObjectWriter prettyWriter;
+
+	private final ObjectWriter lineWriter;
 
 	private final List<String> names = new ArrayList<>();
 
@@ -70,8 +71,9 @@ public final class ZipExportArchive implements ExportArchive {
 			}
 
 		}, StandardCharsets.UTF_8);
-		this.jsonMapper = jsonMapper;
 		this.prettyWriter = jsonMapper.writerWithDefaultPrettyPrinter();
+		// One value per line whatever the mapper's settings (a host may indent its output).
+		this.lineWriter = jsonMapper.writer().without(SerializationFeature.INDENT_OUTPUT);
 		this.modifiedTime = modifiedTime.toEpochMilli();
 	}
 
@@ -96,7 +98,7 @@ public final class ZipExportArchive implements ExportArchive {
 			@Override
 			public void write(Object value) throws IOException {
 				Assert.notNull(value, "value cannot be null");
-				buffered.write(ZipExportArchive.this.jsonMapper.writeValueAsBytes(value));
+				buffered.write(ZipExportArchive.this.lineWriter.writeValueAsBytes(value));
 				buffered.write('\n');
 			}
 

@@ -512,16 +512,9 @@ final class AccountRoutes {
 		r.expected = Expected.exactly(401).withBearerChallenge();
 	}
 
-	/**
-	 * A garbage {@code Authorization} value of the bearer family, except those signed with the real key for a user
-	 * that does not exist: the authentication filter accepts them (only {@code profile/} then answers 401), so
-	 * {@code logout/} and {@code password/change/} answer 400 or 205 instead of 401. Left out until that is fixed.
-	 */
+	/** A garbage {@code Authorization} value of the bearer family (see {@link MalformedRequestGenerator#usableBadAuthorization()}). */
 	private String badAuthorizationValue() {
-		List<MalformedRequestGenerator.BadAuthorization> usable = this.g.badAuthorizations.stream()
-			.filter((bad) -> !bad.name().equals("signed-unknown-user") && !bad.name().equals("header-odd-values"))
-			.toList();
-		return usable.get(this.g.nextInt(usable.size())).value().get();
+		return this.g.usableBadAuthorization();
 	}
 
 	private static Route sessionsRoute() {

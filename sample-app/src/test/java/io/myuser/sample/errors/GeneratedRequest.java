@@ -79,27 +79,42 @@ record GeneratedRequest(int index, String family, String variant, String method,
 	 * @param statuses the allowed statuses; empty means any 4xx
 	 * @param bearerChallenge whether a 401 must carry {@code WWW-Authenticate: Bearer}
 	 * @param fieldErrors whether a 400 must carry {@code errors}, an object of field name to messages
+	 * @param errorFields the fields a 400's {@code errors} must name
+	 * @param validFields the fields a 400's {@code errors} must not name (their values are valid)
 	 */
-	record Expected(Set<Integer> statuses, boolean bearerChallenge, boolean fieldErrors) {
+	record Expected(Set<Integer> statuses, boolean bearerChallenge, boolean fieldErrors, Set<String> errorFields,
+			Set<String> validFields) {
 
 		static Expected exactly(int... statuses) {
 			Set<Integer> set = new TreeSet<>();
 			for (int status : statuses) {
 				set.add(status);
 			}
-			return new Expected(set, false, false);
+			return new Expected(set, false, false, Set.of(), Set.of());
 		}
 
 		static Expected anyClientError() {
-			return new Expected(Set.of(), false, false);
+			return new Expected(Set.of(), false, false, Set.of(), Set.of());
 		}
 
 		Expected withBearerChallenge() {
-			return new Expected(this.statuses, true, this.fieldErrors);
+			return new Expected(this.statuses, true, this.fieldErrors, this.errorFields, this.validFields);
 		}
 
 		Expected withErrors() {
-			return new Expected(this.statuses, this.bearerChallenge, true);
+			return new Expected(this.statuses, this.bearerChallenge, true, this.errorFields, this.validFields);
+		}
+
+		Expected withErrorsOn(String field) {
+			Set<String> fields = new TreeSet<>(this.errorFields);
+			fields.add(field);
+			return new Expected(this.statuses, this.bearerChallenge, true, Set.copyOf(fields), this.validFields);
+		}
+
+		Expected withoutErrorsOn(String field) {
+			Set<String> fields = new TreeSet<>(this.validFields);
+			fields.add(field);
+			return new Expected(this.statuses, this.bearerChallenge, this.fieldErrors, this.errorFields, Set.copyOf(fields));
 		}
 
 		boolean allows(int status) {
@@ -107,7 +122,14 @@ record GeneratedRequest(int index, String family, String variant, String method,
 		}
 
 		String describe() {
-			return this.statuses.isEmpty() ? "4xx" : this.statuses.toString();
+			String text = this.statuses.isEmpty() ? "4xx" : this.statuses.toString();
+			if (!this.errorFields.isEmpty()) {
+				text += " errors on " + this.errorFields;
+			}
+			if (!this.validFields.isEmpty()) {
+				text += " none on " + this.validFields;
+			}
+			return text;
 		}
 
 	}

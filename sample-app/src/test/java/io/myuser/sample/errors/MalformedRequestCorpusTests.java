@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.myuser.account.User;
@@ -29,13 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session, registration and password routes ({@code token/refresh/}, {@code token/verify/}, {@code logout/},
  * {@code sessions/}, {@code sessions/{id}/}, {@code registration/}, {@code registration/verify-email/},
  * {@code registration/resend-email/}, {@code password/reset/}, {@code password/reset/confirm/},
- * {@code password/change/}; see {@link AccountRoutes}) and unknown routes under the base path: broken and
+ * {@code password/change/}; see {@link AccountRoutes}), the GDPR routes ({@code data-requests/},
+ * {@code data-requests/{id}/}, {@code data-requests/{id}/cancel/}, {@code data-export/download/{token}/}; see
+ * {@link GdprRoutes}) and unknown routes under the base path: broken and
  * non-object JSON, wrong types, missing, blank and overlong fields, odd Unicode, bodies over the size limit (with a
  * length and chunked), wrong content types and methods, unknown and strange paths, garbage bearer tokens, other
- * users' and unknown session ids, and well-formed bodies with wrong values (unknown keys and tokens, mismatched or
- * refused passwords, another user's refresh token). Every answer must be a 4xx RFC 9457 problem (never 5xx, never
- * 2xx) with no internals in it, with the exact status where the contract names one; and the corpus must leave no
- * rows behind.
+ * users' and unknown session and data request ids, unknown download tokens, and well-formed bodies with wrong values
+ * (unknown keys, tokens and request types, mismatched or refused passwords, another user's refresh token, notes
+ * that are too long or hold control characters). Every answer must be a 4xx RFC 9457 problem (never 5xx, never
+ * 2xx) with no internals in it, with the exact status where the contract names one and, where it names one, the
+ * field in {@code errors}; and the corpus must leave no rows behind, change no data request and enqueue no GDPR
+ * job.
  * <p>
  * The seed is {@code -Dmyuser.corpus.seed} if set, else {@link System#nanoTime()}; it is printed at the start and
  * is part of every failure message, together with the request's index, so
@@ -110,6 +116,8 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		Map<String, Long> auditBefore = auditCounts();
 		Map<String, Object> ownerBefore = owner(corpus.context().userId());
 		Map<String, Object> revocationsBefore = revocationState();
+		Map<String, Object> dataRequestsBefore = dataRequestState();
+		Set<String> gdprJobsBefore = gdprJobs();
 
 		List<Outcome> outcomes = fire(corpus);
 
@@ -121,6 +129,11 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 			.isEqualTo(ownerBefore);
 		assertThat(revocationState()).as("seed=%d: revocation and rotation of every session and refresh token", SEED)
 			.isEqualTo(revocationsBefore);
+		assertThat(dataRequestState()).as("seed=%d: status and notes of every data request", SEED)
+			.isEqualTo(dataRequestsBefore);
+		Set<String> newGdprJobs = new TreeSet<>(gdprJobs());
+		newGdprJobs.removeAll(gdprJobsBefore);
+		assertThat(newGdprJobs).as("seed=%d: GDPR jobs enqueued by malformed requests", SEED).isEmpty();
 		long refusedLogins = outcomes.stream().filter(Outcome::isRefusedLogin).count();
 		Map<String, Long> newAudit = new TreeMap<>();
 		auditAfter.forEach((type, count) -> {
@@ -167,9 +180,15 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		String otherAccess = otherLogin.json().get("access").asString();
 		UUID otherSessionId = UUID.fromString(
 				JSON.readTree(Base64.getUrlDecoder().decode(otherAccess.split("\\.")[1])).get("sid").asString());
+		// The other user's pending deletion: the owner can neither see nor withdraw it (404).
+		HttpResult otherRequest = postJson(BASE + "/data-requests/", "{\"request_type\":\"DELETE\"}", "Authorization",
+				"Bearer " + otherAccess);
+		assertThat(otherRequest.status()).as("setup data request of the other user: %s", otherRequest.body())
+			.isEqualTo(201);
+		UUID otherDataRequestId = UUID.fromString(otherRequest.json().get("id").asString());
 		MalformedRequestGenerator.Context context = new MalformedRequestGenerator.Context(email, owner.getId(), sessionId,
 				access, refresh, this.signingSecret.getBytes(StandardCharsets.UTF_8), otherSessionId,
-				otherLogin.json().get("refresh").asString());
+				otherLogin.json().get("refresh").asString(), otherDataRequestId);
 		MalformedRequestGenerator generator = new MalformedRequestGenerator(new Random(SEED), context);
 		List<GeneratedRequest> requests = generator.corpus(Math.max(SIZE, generator.variantCount()));
 		return new Corpus(context, requests, generator.variantCount());
@@ -253,6 +272,19 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 			if (status == 400 && request.expected().fieldErrors() && !hasFieldErrors(result)) {
 				problems.add("400 for a wrong type without \"errors\" naming the field");
 			}
+			if (status == 400) {
+				Set<String> named = errorFields(result);
+				for (String field : request.expected().errorFields()) {
+					if (!named.contains(field)) {
+						problems.add("400 whose \"errors\" do not name " + field + " (they name " + named + ")");
+					}
+				}
+				for (String field : request.expected().validFields()) {
+					if (named.contains(field)) {
+						problems.add("400 whose \"errors\" name " + field + ", whose value is valid");
+					}
+				}
+			}
 			if (status == 401 && request.expected().bearerChallenge()) {
 				String challenge = result.header("WWW-Authenticate");
 				if (challenge == null || !challenge.startsWith("Bearer")) {
@@ -315,6 +347,16 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		}
 	}
 
+	private static Set<String> errorFields(HttpResult result) {
+		try {
+			JsonNode errors = JSON.readTree(result.body()).get("errors");
+			return (errors != null && errors.isObject()) ? new TreeSet<>(errors.propertyNames()) : Set.of();
+		}
+		catch (RuntimeException ex) {
+			return Set.of();
+		}
+	}
+
 	private static boolean hasFieldErrors(HttpResult result) {
 		try {
 			JsonNode errors = JSON.readTree(result.body()).get("errors");
@@ -339,6 +381,24 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 					+ value(row, "replaced_by_id"));
 		}
 		return state;
+	}
+
+	/** Status, notes and times of each data request (a withdrawal or an update changes them, not the row count). */
+	private Map<String, Object> dataRequestState() {
+		Map<String, Object> state = new TreeMap<>();
+		for (Map<String, Object> row : this.jdbc
+			.queryForList("select id, status, notes, scheduled_for, processed_at, updated_at from myuser_data_request")) {
+			state.put("data request " + value(row, "id"), value(row, "status") + " " + value(row, "scheduled_for") + " "
+					+ value(row, "processed_at") + " " + value(row, "updated_at") + " notes=" + value(row, "notes"));
+		}
+		return state;
+	}
+
+	/** The pending GDPR jobs (export and deletion), by name and instance (the request's id). */
+	private Set<String> gdprJobs() {
+		return new TreeSet<>(this.jdbc.queryForList(
+				"select task_name || ' ' || task_instance from myuser_scheduled_tasks where task_name like 'myuser-gdpr-%'",
+				String.class));
 	}
 
 	private Map<String, Long> rowCounts() {
