@@ -45,7 +45,7 @@ class ConfigurationMetadataTests {
 				"myuser.account.password.reject-common", "myuser.account.password.reject-email", "myuser.gdpr.enabled",
 				"myuser.gdpr.response-time", "myuser.gdpr.export.enabled", "myuser.gdpr.export.location",
 				"myuser.gdpr.export.retention", "myuser.gdpr.export.max-downloads", "myuser.gdpr.export.page-size",
-				"myuser.gdpr.export.cleanup-interval", "myuser.gdpr.export.file-name-prefix",
+				"myuser.gdpr.export.file-name-prefix",
 				"myuser.gdpr.deletion.enabled", "myuser.gdpr.deletion.grace-period");
 		List<String> undocumented = properties.entrySet()
 			.stream()

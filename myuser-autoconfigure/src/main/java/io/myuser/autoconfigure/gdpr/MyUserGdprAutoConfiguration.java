@@ -99,6 +99,29 @@ public final class MyUserGdprAutoConfiguration {
 		return new DataRequestFailures(requests, events, transactionManager, clock);
 	}
 
+	/**
+	 * Where archives are kept, and the clean-up of expired ones: registered whenever the GDPR feature is on, so
+	 * that archives made before exports were switched off still expire and are deleted with their account.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ExportStorage myUserExportStorage(MyUserGdprProperties properties) {
+		return new FileSystemExportStorage(properties.getExport().directory());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ExportFileCleanup myUserExportFileCleanup(DataExportFileRepository files, ExportStorage storage,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new ExportFileCleanup(files, storage, transactionManager, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserExportCleanupJob")
+	RecurringJob myUserExportCleanupJob(ExportFileCleanup cleanup, MyUserJobsProperties jobs) {
+		return RecurringJob.every(ExportFileCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
+	}
+
 	private static JsonMapper jsonMapper(ObjectProvider<JsonMapper> jsonMapper) {
 		return jsonMapper.getIfAvailable(() -> JsonMapper.builder().build());
 	}
@@ -119,12 +142,6 @@ public final class MyUserGdprAutoConfiguration {
 			return new ExportSettings(export.getRetention(),
 					(maxDownloads == null || maxDownloads == MyUserGdprProperties.Export.NO_LIMIT) ? null : maxDownloads,
 					export.getPageSize());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		ExportStorage myUserExportStorage(MyUserGdprProperties properties) {
-			return new FileSystemExportStorage(properties.getExport().directory());
 		}
 
 		@Bean
@@ -166,19 +183,6 @@ public final class MyUserGdprAutoConfiguration {
 		DataExportDownloads myUserDataExportDownloads(DataExportFileRepository files, ExportStorage storage,
 				ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
 			return new DataExportDownloads(files, storage, events, transactionManager, clock);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		ExportFileCleanup myUserExportFileCleanup(DataExportFileRepository files, ExportStorage storage,
-				PlatformTransactionManager transactionManager, Clock clock) {
-			return new ExportFileCleanup(files, storage, transactionManager, clock);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "myUserExportCleanupJob")
-		RecurringJob myUserExportCleanupJob(ExportFileCleanup cleanup, MyUserJobsProperties jobs) {
-			return RecurringJob.every(ExportFileCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
 		}
 
 	}

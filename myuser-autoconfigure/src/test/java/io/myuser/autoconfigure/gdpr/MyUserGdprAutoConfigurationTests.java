@@ -155,7 +155,7 @@ class MyUserGdprAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("myuser.gdpr.response-time=30d", "myuser.gdpr.deletion.grace-period=2d",
 					"myuser.gdpr.export.retention=3d", "myuser.gdpr.export.max-downloads=2",
-					"myuser.gdpr.export.page-size=50", "myuser.gdpr.export.cleanup-interval=5m")
+					"myuser.gdpr.export.page-size=50", "myuser.jobs.cleanup-interval=5m")
 			.run((context) -> {
 				assertThat(context.getBean(GdprSettings.class))
 					.isEqualTo(new GdprSettings(Period.ofDays(30), Duration.ofDays(2), true, true));
@@ -223,15 +223,16 @@ class MyUserGdprAutoConfigurationTests {
 	void exportBeansAndTheDownloadEndpointAreAbsentWhenExportsAreDisabled() {
 		this.contextRunner.withPropertyValues("myuser.gdpr.export.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(ExportStorage.class)
-				.doesNotHaveBean(UserDataExporter.class)
+			assertThat(context).doesNotHaveBean(UserDataExporter.class)
 				.doesNotHaveBean(DefaultUserDataExporter.Sources.class)
 				.doesNotHaveBean(ExportSettings.class)
 				.doesNotHaveBean(DataExportProcessor.class)
 				.doesNotHaveBean(DataExportDownloads.class)
-				.doesNotHaveBean(ExportFileCleanup.class)
 				.doesNotHaveBean(DataExportDownloadController.class);
 			assertExportJobs(context, false);
+			// Archives made before exports were switched off still expire and go with their account.
+			assertThat(context).hasSingleBean(ExportStorage.class).hasSingleBean(ExportFileCleanup.class);
+			assertCleanupJob(context);
 			// Deletion, the requests API and the storage model stay.
 			assertThat(context).hasSingleBean(DataRequestService.class)
 				.hasSingleBean(DataRequestController.class)
@@ -270,13 +271,12 @@ class MyUserGdprAutoConfigurationTests {
 				.doesNotHaveBean(DataExportProcessor.class)
 				.doesNotHaveBean(DataExportDownloads.class)
 				.doesNotHaveBean(DataExportDownloadController.class)
-				.doesNotHaveBean(ExportFileCleanup.class)
-				.doesNotHaveBean(ExportStorage.class)
 				.doesNotHaveBean(UserDataExporter.class)
 				.doesNotHaveBean(AccountDeletionProcessor.class);
 			assertExportJobs(context, false);
 			assertDeletionJob(context, false);
-			// Only the storage model is registered.
+			// The storage model is registered, and the archive clean-up for nodes where the engine runs.
+			assertThat(context).hasSingleBean(ExportStorage.class).hasSingleBean(ExportFileCleanup.class);
 			assertThat(context).hasSingleBean(DataRequestRepository.class)
 				.hasSingleBean(DataExportFileRepository.class);
 		});
@@ -290,16 +290,19 @@ class MyUserGdprAutoConfigurationTests {
 			.map(RecurringJob::name)
 			.toList();
 		if (!present) {
-			assertThat(context).doesNotHaveBean("myUserGdprExportJob").doesNotHaveBean("myUserExportCleanupJob");
-			assertThat(recurring).doesNotContain("myuser-gdpr-export-cleanup");
+			assertThat(context).doesNotHaveBean("myUserGdprExportJob");
 			return;
 		}
 		OneTimeJob<?> export = context.getBean("myUserGdprExportJob", OneTimeJob.class);
 		assertThat(export.type()).isEqualTo(GdprJobs.EXPORT);
 		assertThat(export.handler()).isSameAs(context.getBean(DataExportProcessor.class));
+		assertCleanupJob(context);
+		assertThat(recurring).containsOnlyOnce("myuser-gdpr-export-cleanup");
+	}
+
+	private static <C extends ApplicationContext> void assertCleanupJob(ApplicationContextAssertProvider<C> context) {
 		RecurringJob cleanup = context.getBean("myUserExportCleanupJob", RecurringJob.class);
 		assertThat(cleanup.name()).isEqualTo("myuser-gdpr-export-cleanup");
-		assertThat(recurring).containsOnlyOnce("myuser-gdpr-export-cleanup");
 	}
 
 	private static <C extends ApplicationContext> void assertDeletionJob(ApplicationContextAssertProvider<C> context,

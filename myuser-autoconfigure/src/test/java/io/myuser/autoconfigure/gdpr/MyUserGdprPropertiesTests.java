@@ -35,7 +35,6 @@ class MyUserGdprPropertiesTests {
 		assertThat(properties.getExport().getRetention()).isEqualTo(Duration.ofDays(7));
 		assertThat(properties.getExport().getMaxDownloads()).isEqualTo(5);
 		assertThat(properties.getExport().getPageSize()).isEqualTo(1000);
-		assertThat(properties.getExport().getCleanupInterval()).isEqualTo(Duration.ofHours(1));
 		assertThat(properties.getExport().getFileNamePrefix()).isEqualTo("data-export");
 		assertThat(properties.getDeletion().isEnabled()).isTrue();
 		assertThat(properties.getDeletion().getGracePeriod()).isEqualTo(Duration.ofDays(7));
@@ -63,7 +62,6 @@ class MyUserGdprPropertiesTests {
 				Map.entry("myuser.gdpr.export.location", "/srv/exports"),
 				Map.entry("myuser.gdpr.export.retention", "48h"), Map.entry("myuser.gdpr.export.max-downloads", "2"),
 				Map.entry("myuser.gdpr.export.page-size", "250"),
-				Map.entry("myuser.gdpr.export.cleanup-interval", "10m"),
 				Map.entry("myuser.gdpr.export.file-name-prefix", "shop_export-v1.0"),
 				Map.entry("myuser.gdpr.deletion.enabled", "false"),
 				Map.entry("myuser.gdpr.deletion.grace-period", "0s")));
@@ -74,7 +72,6 @@ class MyUserGdprPropertiesTests {
 		assertThat(properties.getExport().getRetention()).isEqualTo(Duration.ofHours(48));
 		assertThat(properties.getExport().getMaxDownloads()).isEqualTo(2);
 		assertThat(properties.getExport().getPageSize()).isEqualTo(250);
-		assertThat(properties.getExport().getCleanupInterval()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(properties.getExport().getFileNamePrefix()).isEqualTo("shop_export-v1.0");
 		assertThat(properties.getDeletion().isEnabled()).isFalse();
 		assertThat(properties.getDeletion().getGracePeriod()).isZero();
@@ -114,7 +111,6 @@ class MyUserGdprPropertiesTests {
 			"myuser.gdpr.export.page-size=100001 | myuser.gdpr.export.page-size",
 			"myuser.gdpr.export.max-downloads=0 | myuser.gdpr.export.max-downloads",
 			"myuser.gdpr.export.max-downloads=-2 | myuser.gdpr.export.max-downloads",
-			"myuser.gdpr.export.cleanup-interval=0s | myuser.gdpr.export.cleanup-interval",
 			"myuser.gdpr.export.file-name-prefix=my export | myuser.gdpr.export.file-name-prefix",
 			"myuser.gdpr.export.file-name-prefix=../etc | myuser.gdpr.export.file-name-prefix",
 			"myuser.gdpr.export.file-name-prefix=a\"b | myuser.gdpr.export.file-name-prefix",
