@@ -41,6 +41,18 @@ public final class AccountEvents {
 	}
 
 	/**
+	 * A verification or reset email was asked for an address that has no account it could go to. The mail
+	 * feature enqueues the same job it would for an account, which then sends nothing: both answers cost the same
+	 * work, so their timing does not tell whether the address is registered.
+	 *
+	 * @param email the address asked for
+	 * @param purpose the kind of link that was asked for
+	 * @param locale the language of the request
+	 */
+	public record LinkRequestedForNoAccount(String email, OneTimeTokenPurpose purpose, Locale locale) {
+	}
+
+	/**
 	 * Someone tried to register with the address of an existing account; its owner is told, the caller is not.
 	 * Audited as {@code SUSPICIOUS_ACTIVITY} (it is how addresses are probed), which also gives this path the same
 	 * database work as a real registration.

@@ -157,8 +157,11 @@ public class AccountFlowService {
 	public void resendVerification(String email, Locale locale) {
 		this.users.findByEmailCanonical(EmailAddresses.canonicalize(email))
 			.filter((user) -> !user.isEmailVerified() && user.isActive())
-			.ifPresent((user) -> this.events
-				.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale)));
+			.ifPresentOrElse(
+					(user) -> this.events
+						.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale)),
+					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(
+							EmailAddresses.normalize(email), OneTimeTokenPurpose.EMAIL_VERIFICATION, locale)));
 	}
 
 	/**
@@ -170,8 +173,11 @@ public class AccountFlowService {
 	public void requestPasswordReset(String email, Locale locale) {
 		this.users.findByEmailCanonical(EmailAddresses.canonicalize(email))
 			.filter(User::isActive)
-			.ifPresent((user) -> this.events
-				.publishEvent(new PasswordResetRequested(user.getId(), user.getEmail(), locale)));
+			.ifPresentOrElse(
+					(user) -> this.events
+						.publishEvent(new PasswordResetRequested(user.getId(), user.getEmail(), locale)),
+					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(
+							EmailAddresses.normalize(email), OneTimeTokenPurpose.PASSWORD_RESET, locale)));
 	}
 
 	/**

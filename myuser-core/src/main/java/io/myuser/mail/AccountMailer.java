@@ -38,6 +38,19 @@ public class AccountMailer {
 				Map.of(), Map.of(), OneTimeTokenPurpose.PASSWORD_RESET.name()));
 	}
 
+	/**
+	 * Enqueue the job a link email for an account would get, for an address without one: the job finds no account
+	 * and sends nothing, and the request did the same work either way.
+	 * @param event the request
+	 */
+	@EventListener
+	public void onLinkRequestedForNoAccount(AccountEvents.LinkRequestedForNoAccount event) {
+		MailTemplate template = (event.purpose() == OneTimeTokenPurpose.EMAIL_VERIFICATION)
+				? MailTemplate.EMAIL_CONFIRMATION : MailTemplate.PASSWORD_RESET;
+		send(new MailJobData(template.templateName(), event.email(), tag(event.locale()), null, null, Map.of(),
+				Map.of(), event.purpose().name()));
+	}
+
 	@EventListener
 	public void onRegistrationAttempt(AccountEvents.RegistrationAttemptedForTakenEmail event) {
 		send(new MailJobData(

@@ -85,7 +85,8 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 		}
 		else if (data.keyPurpose() != null) {
 			if (user.isEmpty() || !user.get().isActive()) {
-				logger.info("Not sending {}: the account is gone or inactive", data.template());
+				logger.debug("Not sending {}: no active account (asked for an unknown address, or gone since)",
+						data.template());
 				return;
 			}
 			OneTimeTokenPurpose purpose = OneTimeTokenPurpose.valueOf(data.keyPurpose());
