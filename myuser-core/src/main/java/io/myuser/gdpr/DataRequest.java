@@ -1,6 +1,9 @@
 package io.myuser.gdpr;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.myuser.support.Texts;
@@ -9,7 +12,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.SQLRestriction;
 import org.hibernate.type.SqlTypes;
@@ -62,6 +67,12 @@ public class DataRequest extends BaseEntity {
 
 	@Column(name = "language_tag", nullable = false, length = 35)
 	private String languageTag;
+
+	@Transient
+	private @Nullable Period responseTime;
+
+	@Transient
+	private @Nullable Duration startDelay;
 
 	protected DataRequest() {
 		this.userId = new UUID(0, 0);
@@ -154,14 +165,35 @@ public class DataRequest extends BaseEntity {
 	}
 
 	/**
-	 * Set the due date and the start of processing, computed from the creation time once the row is stored.
-	 * @param dueAt the date by which the request must be answered
-	 * @param scheduledFor when processing starts
+	 * Create an open request whose due date and start follow its creation time as stored (exact to the
+	 * microsecond), set when it is first persisted.
+	 * @param userId the data subject
+	 * @param requestType what they ask for
+	 * @param notes their notes, at most {@value #NOTES_MAX_LENGTH} characters
+	 * @param responseTime how long after its creation the request is due
+	 * @param startDelay how long after its creation processing starts (a deletion's grace period)
+	 * @param languageTag the language of the emails it causes (BCP 47)
+	 * @return the request, not yet stored
 	 */
-	void schedule(Instant dueAt, @Nullable Instant scheduledFor) {
-		Assert.notNull(dueAt, "dueAt cannot be null");
-		this.dueAt = dueAt;
-		this.scheduledFor = scheduledFor;
+	public static DataRequest create(UUID userId, DataRequestType requestType, String notes, Period responseTime,
+			Duration startDelay, String languageTag) {
+		Assert.notNull(responseTime, "responseTime cannot be null");
+		Assert.notNull(startDelay, "startDelay cannot be null");
+		DataRequest request = new DataRequest(userId, requestType, notes, Instant.EPOCH, Instant.EPOCH, languageTag);
+		request.responseTime = responseTime;
+		request.startDelay = startDelay;
+		return request;
+	}
+
+	/**
+	 * Runs after {@code EntityTimestampsListener} stamped {@code created_at} (JPA calls entity listeners first).
+	 */
+	@PrePersist
+	void scheduleFromCreation() {
+		if (this.responseTime != null && this.startDelay != null) {
+			this.dueAt = getCreatedAt().atZone(ZoneOffset.UTC).plus(this.responseTime).toInstant();
+			this.scheduledFor = getCreatedAt().plus(this.startDelay);
+		}
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.myuser.security.AuthenticatedUser;
+import io.myuser.security.AccountGoneException;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.InvalidRequestException;
 import io.myuser.support.web.MyUserApi;
@@ -108,19 +109,6 @@ public class DataRequestController {
 		DataRequestNotFoundException() {
 			super(HttpStatus.NOT_FOUND, "data-request-not-found", "Data request not found",
 					"You have no data request with that id.");
-		}
-
-	}
-
-	/**
-	 * The token is valid but its account was deleted or deactivated since it was issued.
-	 */
-	static final class AccountGoneException extends ProblemException {
-
-		AccountGoneException() {
-			super(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
-					"The account of this token no longer exists or is inactive.");
-			getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 		}
 
 	}

@@ -1,6 +1,5 @@
 package io.myuser.gdpr;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,7 +8,6 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -33,23 +31,5 @@ public interface DataRequestRepository extends JpaRepository<DataRequest, UUID> 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select r from DataRequest r where r.id = :id")
 	Optional<DataRequest> findForUpdate(@Param("id") UUID id);
-
-	/**
-	 * Forget the notes of every request of a user (their account is being erased).
-	 * @param userId the user
-	 * @return how many rows changed
-	 */
-	@Modifying
-	@Query("update DataRequest r set r.notes = '' where r.userId = :userId")
-	int eraseNotes(@Param("userId") UUID userId);
-
-	/**
-	 * Count the open requests that are past their due date.
-	 * @param now the time
-	 * @return the count
-	 */
-	@Query("select count(r) from DataRequest r where r.status in (io.myuser.gdpr.DataRequestStatus.PENDING, "
-			+ "io.myuser.gdpr.DataRequestStatus.PROCESSING) and r.dueAt < :now")
-	long countOverdue(@Param("now") Instant now);
 
 }

@@ -2,7 +2,7 @@ package io.myuser.gdpr;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -106,26 +106,17 @@ public class DataRequestService {
 		if (open.isPresent()) {
 			throw new OpenDataRequestException(type, open.get().getId());
 		}
-		Instant now = this.clock.instant();
 		String language = locale.toLanguageTag();
-		DataRequest request = new DataRequest(userId, type, notes, due(now), start(type, now),
+		DataRequest request = DataRequest.create(userId, type, notes, this.settings.responseTime(),
+				(type == DataRequestType.DELETE) ? this.settings.deletionGracePeriod() : Duration.ZERO,
 				(language.length() <= 35 && !"und".equals(language)) ? language : "en");
 		this.requests.saveAndFlush(request);
-		// The due date and start follow the creation time as stored, so they are exact to the microsecond.
-		Instant start = start(type, request.getCreatedAt());
-		request.schedule(due(request.getCreatedAt()), start);
+		Instant start = request.getScheduledFor();
+		Assert.state(start != null, "a new request has a start");
 		this.jobs.enqueue(GdprJobs.forType(type), request.getId().toString(),
 				new GdprJobs.DataRequestJob(request.getId()), start);
 		this.events.publishEvent(new DataRequestEvents.Created(userId, request.getId(), type, client));
 		return Optional.of(request);
-	}
-
-	private Instant due(Instant createdAt) {
-		return createdAt.atZone(ZoneOffset.UTC).plus(this.settings.responseTime()).toInstant();
-	}
-
-	private Instant start(DataRequestType type, Instant createdAt) {
-		return (type == DataRequestType.DELETE) ? createdAt.plus(this.settings.deletionGracePeriod()) : createdAt;
 	}
 
 	/**

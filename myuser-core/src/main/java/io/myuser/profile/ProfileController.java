@@ -1,11 +1,10 @@
 package io.myuser.profile;
 
 import io.myuser.security.AuthenticatedUser;
+import io.myuser.security.AccountGoneException;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
-import io.myuser.support.web.ProblemException;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.Assert;
 import jakarta.servlet.http.HttpServletRequest;
@@ -47,19 +46,6 @@ public class ProfileController {
 			@Valid @RequestBody ProfileUpdate body, HttpServletRequest request) {
 		return this.profiles.update(user.userId(), body, this.clientInfoResolver.resolve(request))
 			.orElseThrow(AccountGoneException::new);
-	}
-
-	/**
-	 * The token is valid but its account was deleted or deactivated since it was issued.
-	 */
-	static final class AccountGoneException extends ProblemException {
-
-		AccountGoneException() {
-			super(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
-					"The account of this token no longer exists or is inactive.");
-			getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-		}
-
 	}
 
 }

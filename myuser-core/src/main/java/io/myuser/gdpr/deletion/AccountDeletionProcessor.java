@@ -156,7 +156,6 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 			}
 		}
 		if (c.auditLogs() != null) {
-			c.auditLogs().flush();
 			c.auditLogs().pseudonymiseByUserId(context.userId());
 			c.auditLogs().pseudonymiseAnonymousRowsNaming(quotedForLike(context.email()));
 		}

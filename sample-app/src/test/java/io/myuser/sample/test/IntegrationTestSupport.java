@@ -125,6 +125,11 @@ public abstract class IntegrationTestSupport {
 		return result.json().get("access").asString();
 	}
 
+	/** Refresh through {@code POST token/refresh/} and return the answer. */
+	protected HttpResult refresh(String refreshToken) {
+		return postJson(BASE + "/token/refresh/", json(Map.of("refresh", refreshToken)));
+	}
+
 	protected static String json(Map<String, ?> fields) {
 		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(fields);
 	}

@@ -96,8 +96,4 @@ abstract class IdleTimeoutTests extends IntegrationTestSupport {
 		return Tokens.of(result.json());
 	}
 
-	private HttpResult refresh(String refreshToken) {
-		return postJson(BASE + "/token/refresh/", json(Map.of("refresh", refreshToken)));
-	}
-
 }

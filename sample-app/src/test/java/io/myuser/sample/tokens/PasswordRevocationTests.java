@@ -105,10 +105,6 @@ abstract class PasswordRevocationTests extends IntegrationTestSupport {
 		return Tokens.of(result.json());
 	}
 
-	private HttpResult refresh(String refreshToken) {
-		return postJson(BASE + "/token/refresh/", json(Map.of("refresh", refreshToken)));
-	}
-
 	@TestConfiguration(proxyBeanMethods = false)
 	static class MailCaptureConfiguration {
 

@@ -394,10 +394,6 @@ abstract class TokenLifecycleTests extends IntegrationTestSupport {
 		return Tokens.of(result.json());
 	}
 
-	protected HttpResult refresh(String refreshToken) {
-		return postJson(BASE + "/token/refresh/", json(Map.of("refresh", refreshToken)));
-	}
-
 	private HttpResult logout(String access, Map<String, ?> body) {
 		return postJson(BASE + "/logout/", json(body), "Authorization", "Bearer " + access);
 	}

@@ -42,8 +42,4 @@ abstract class ZeroGracePeriodTests extends IntegrationTestSupport {
 				String.class, first.sessionId())).isEqualTo(SessionService.REASON_TOKEN_REUSE);
 	}
 
-	private HttpResult refresh(String refreshToken) {
-		return postJson(BASE + "/token/refresh/", json(Map.of("refresh", refreshToken)));
-	}
-
 }
