@@ -84,14 +84,14 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 
 		awaitStatus(requestId, "COMPLETED");
 		MimeMessage confirmation = awaitMail(person.email(), 3).stream()
-			.filter((mail) -> subject(mail).contains("was deleted"))
+			.filter((mail) -> subjectOf(mail).contains("was deleted"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(body(confirmation)).contains(person.firstName());
 
 		assertThat(getWithToken(BASE + "/profile/", fresh).status()).as("a token within its lifetime").isEqualTo(401);
 		assertThat(getWithToken("/api/notes", fresh).status()).isEqualTo(401);
-		assertThat(postJson(BASE + "/token/refresh/", json(Map.of("refresh", freshRefresh))).status())
+		assertThat(refresh(freshRefresh).status())
 			.as("the refresh family ends too").isEqualTo(401);
 		assertThat(count("select count(*) from sample_note where owner_id = ?", userId)).as("host eraser").isZero();
 		assertThat(count("select count(*) from myuser_social_account where user_id = ?", userId)).isZero();
@@ -189,15 +189,6 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 	private String exportRequestId(UUID userId) {
 		return this.jdbc.queryForObject("select cast(id as varchar(36)) from myuser_data_request where user_id = ? "
 				+ "and request_type = 'EXPORT'", String.class, userId);
-	}
-
-	private static String subject(MimeMessage mail) {
-		try {
-			return mail.getSubject();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -121,6 +121,22 @@ abstract class DataExportTests extends GdprTestSupport {
 	}
 
 	@Test
+	void a_request_is_processing_while_its_archive_is_built() {
+		this.storage.holdUploads();
+		String email = uniqueEmail();
+		UUID requestId = requestId(requestData(userWithToken(email), "EXPORT"));
+
+		awaitStatus(requestId, "PROCESSING");
+		assertThat(this.jdbc.queryForObject("select attempts from myuser_data_request where id = ?", Integer.class,
+				requestId)).isOne();
+		this.storage.release();
+
+		awaitStatus(requestId, "COMPLETED");
+		assertThat(this.jdbc.queryForObject("select processed_at from myuser_data_request where id = ?",
+				Object.class, requestId)).isNotNull();
+	}
+
+	@Test
 	void a_link_works_as_often_as_allowed_and_then_answers_410() {
 		String email = uniqueEmail();
 		UUID requestId = requestId(requestData(userWithToken(email), "EXPORT"));
@@ -240,6 +256,8 @@ abstract class DataExportTests extends GdprTestSupport {
 
 		awaitStatus(requestId, "FAILED");
 
+		assertThat(this.jdbc.queryForObject("select attempts from myuser_data_request where id = ?", Integer.class,
+				requestId)).as("retried before it failed").isEqualTo(3);
 		JsonNode listed = getWithToken(BASE + "/data-requests/", access).json().get(0);
 		assertThat(listed.get("status").asString()).isEqualTo("FAILED");
 		assertThat(listed.get("notes").asString()).contains("Processing failed").contains("injected fault");

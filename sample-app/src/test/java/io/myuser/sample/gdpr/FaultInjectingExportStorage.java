@@ -32,6 +32,8 @@ public final class FaultInjectingExportStorage implements ExportStorage {
 
 	private final AtomicInteger uploads = new AtomicInteger();
 
+	private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
+
 	public FaultInjectingExportStorage(Path directory) {
 		this.delegate = new FileSystemExportStorage(directory);
 	}
@@ -57,14 +59,34 @@ public final class FaultInjectingExportStorage implements ExportStorage {
 		return this.uploads.get();
 	}
 
+	/** Make the next uploads wait before they start writing, until {@link #release()}. */
+	public void holdUploads() {
+		this.hold = new java.util.concurrent.CountDownLatch(1);
+	}
+
+	/** Let held uploads go on. */
+	public void release() {
+		this.hold.countDown();
+	}
+
 	public void reset() {
 		this.writeFaults.set(0);
 		this.deleteFaults.clear();
+		release();
 	}
 
 	@Override
 	public Upload create(String key) throws IOException {
 		this.uploads.incrementAndGet();
+		try {
+			if (!this.hold.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+				throw new IOException("held upload was never released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
 		Upload upload = this.delegate.create(key);
 		if (this.writeFaults.getAndUpdate((n) -> Math.max(0, n - 1)) <= 0) {
 			return upload;

@@ -135,6 +135,15 @@ abstract class GdprTestSupport extends IntegrationTestSupport {
 		}).toList();
 	}
 
+	protected static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	protected static String body(MimeMessage message) {
 		return GreenMailUtil.getBody(message);
 	}

@@ -53,12 +53,17 @@ abstract class ProfileUpdateTests extends IntegrationTestSupport {
 		assertThat(withdrawn.get("marketing_consent").asBoolean()).isFalse();
 		assertThat(withdrawn.get("marketing_consent_updated_at").asString()).isEqualTo("2030-05-01T10:10:00Z");
 		List<Map<String, Object>> history = this.jdbc.queryForList(
-				"select granted, policy_version, ip_address from myuser_consent_record where user_id = ? "
+				"select granted, policy_version, ip_address, user_agent, recorded_at from myuser_consent_record "
+						+ "where user_id = ? "
 						+ "order by recorded_at",
 				this.userId);
 		assertThat(history).hasSize(2);
 		assertThat(history.get(0)).containsEntry("granted", true).containsEntry("policy_version", "2030-04")
 			.containsEntry("ip_address", "127.0.0.1");
+		assertThat(String.valueOf(history.get(0).get("user_agent"))).startsWith("Java-http-client");
+		Object recordedAt = history.get(0).get("recorded_at");
+		assertThat((recordedAt instanceof java.time.OffsetDateTime offset) ? offset.toInstant()
+				: ((java.sql.Timestamp) recordedAt).toInstant()).isEqualTo(Instant.parse("2030-05-01T10:00:00Z"));
 		assertThat(history.get(1)).containsEntry("granted", false);
 		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = 'PROFILE_UPDATE'",
 				this.userId)).isEqualTo(2);
