@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the new account can log in before the address is confirmed.
  */
 @TestPropertySource(properties = { "myuser.account.email-verification=optional", "spring.mail.host=127.0.0.1",
-		"spring.mail.port=" + Mailbox.SMTP_PORT, "myuser.jobs.polling-interval=100ms" })
+		Mailbox.SMTP_PORT_PROPERTY, "myuser.jobs.polling-interval=100ms" })
 abstract class OptionalVerificationTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a long and unusual passphrase";

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carry work against the JSON API.
  */
 @TestPropertySource(properties = { "myuser.mail.frontend-url=https://app.example.com/",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=" + Mailbox.SMTP_PORT, "myuser.jobs.polling-interval=100ms" })
+		"spring.mail.host=127.0.0.1", Mailbox.SMTP_PORT_PROPERTY, "myuser.jobs.polling-interval=100ms" })
 abstract class FrontendLinksTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a long and unusual passphrase";

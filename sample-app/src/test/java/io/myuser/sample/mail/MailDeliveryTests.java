@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * carry work, they are written in the language of the request that caused them, and while the server is down mail
  * waits and is retried, arriving exactly once when it is back.
  */
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + Mailbox.SMTP_PORT,
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", Mailbox.SMTP_PORT_PROPERTY,
 		"myuser.mail.from=MyUser Sample <no-reply@sample.example>", "myuser.jobs.polling-interval=100ms",
 		"myuser.jobs.retry.initial-delay=300ms", "myuser.jobs.retry.backoff-multiplier=1.5",
 		"myuser.jobs.retry.max-attempts=30" })

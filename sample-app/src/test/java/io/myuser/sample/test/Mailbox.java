@@ -25,15 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real SMTP server (GreenMail) on {@link #SMTP_PORT} for the duration of each test, and what a test reads from
- * it: the mail one address received, its plain-text part, and the key link it carries. Register it with
+ * A real SMTP server (GreenMail) on a free port of this JVM for the duration of each test, and what a test reads
+ * from it: the mail one address received, its plain-text part, and the key link it carries. Register it with
  * {@code @RegisterExtension} and point the application at it with {@code spring.mail.host=127.0.0.1} and
- * {@code spring.mail.port=}{@link #SMTP_PORT}.
+ * {@link #SMTP_PORT_PROPERTY}. The port is chosen once per JVM and published as the system property
+ * {@code myuser.test.smtp-port}, so builds running side by side on one machine never share a server.
  */
 public final class Mailbox implements BeforeEachCallback, AfterEachCallback {
 
-	/** The port the server listens on. */
-	public static final int SMTP_PORT = 3025;
+	/** The port the server listens on: free when this class was loaded, the same for the whole JVM. */
+	public static final int SMTP_PORT = publishFreePort();
+
+	/** The property that points the application at the server, for {@code @TestPropertySource}. */
+	public static final String SMTP_PORT_PROPERTY = "spring.mail.port=${myuser.test.smtp-port}";
 
 	private static final Pattern KEY_LINK = Pattern.compile("https?://[^\\s\"<>]+?[?&](key|token)=([A-Za-z0-9_%-]+)");
 
@@ -47,6 +51,17 @@ public final class Mailbox implements BeforeEachCallback, AfterEachCallback {
 	@Override
 	public void afterEach(ExtensionContext context) {
 		stop();
+	}
+
+	private static int publishFreePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			int port = socket.getLocalPort();
+			System.setProperty("myuser.test.smtp-port", Integer.toString(port));
+			return port;
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Start the server (again). */
