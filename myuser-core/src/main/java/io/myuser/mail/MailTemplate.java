@@ -26,7 +26,12 @@ public enum MailTemplate {
 	/** The account and its data were deleted: {@code deletedAt}. */
 	ACCOUNT_DELETION_CONFIRMATION("account-deletion-confirmation", "deletedAt"),
 	/** Someone tried to register with an address that already has an account: {@code attemptedAt}. */
-	REGISTRATION_ATTEMPT("registration-attempt", "attemptedAt");
+	REGISTRATION_ATTEMPT("registration-attempt", "attemptedAt"),
+	/**
+	 * Security alert: a copy of a sign-in's refresh token was used, and the sign-in was ended: {@code detectedAt},
+	 * {@code ipAddress}.
+	 */
+	SUSPICIOUS_SESSION("suspicious-session", "detectedAt", "ipAddress");
 
 	private final String templateName;
 

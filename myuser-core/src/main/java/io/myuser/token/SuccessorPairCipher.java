@@ -10,12 +10,15 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.myuser.support.ClientInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the successor of a rotated refresh token readable only by the client that rotated it: the pair is
- * encrypted with AES-256-GCM under a key derived from the rotated token, which is never stored. A database reader
- * learns nothing usable; a client repeating the same refresh within the grace window gets the same pair back.
+ * encrypted with AES-256-GCM under a key derived from the rotated token, which is never stored, with the client's
+ * IP address and user agent as associated data. A database reader learns nothing usable; the client repeating the
+ * same refresh within the grace window gets the same pair back, while the same token from another address or
+ * user agent cannot open it (and is treated as reuse).
  */
 final class SuccessorPairCipher {
 
@@ -26,11 +29,12 @@ final class SuccessorPairCipher {
 	private SuccessorPairCipher() {
 	}
 
-	static String encrypt(String rotatedToken, String access, String refresh) {
+	static String encrypt(String rotatedToken, String access, String refresh, ClientInfo client) {
 		try {
 			byte[] iv = new byte[IV_BYTES];
 			RANDOM.nextBytes(iv);
 			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, rotatedToken, iv);
+			cipher.updateAAD(binding(client));
 			byte[] sealed = cipher.doFinal((access + " " + refresh).getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[IV_BYTES + sealed.length];
 			System.arraycopy(iv, 0, out, 0, IV_BYTES);
@@ -42,11 +46,12 @@ final class SuccessorPairCipher {
 		}
 	}
 
-	static String @Nullable [] decrypt(String rotatedToken, String ciphertext) {
+	static String @Nullable [] decrypt(String rotatedToken, String ciphertext, ClientInfo client) {
 		try {
 			byte[] in = Base64.getDecoder().decode(ciphertext);
 			byte[] iv = java.util.Arrays.copyOfRange(in, 0, IV_BYTES);
 			Cipher cipher = cipher(Cipher.DECRYPT_MODE, rotatedToken, iv);
+			cipher.updateAAD(binding(client));
 			String pair = new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
 			String[] parts = pair.split(" ", 2);
 			return (parts.length == 2) ? parts : null;
@@ -54,6 +59,11 @@ final class SuccessorPairCipher {
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	private static byte[] binding(ClientInfo client) {
+		String ip = (client.ipAddress() != null) ? client.ipAddress() : "";
+		return ("myuser-refresh-client-v1\n" + ip + "\n" + client.userAgent()).getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Cipher cipher(int mode, String rotatedToken, byte[] iv) throws GeneralSecurityException {

@@ -1,6 +1,7 @@
 package io.myuser.token;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.myuser.support.ClientInfoResolver;
@@ -40,12 +41,14 @@ public class TokenController {
 	}
 
 	@PostMapping(path = "/token", consumes = "application/json")
-	public TokenResponse obtainToken(@Valid @RequestBody LoginRequest body, HttpServletRequest request) {
+	public TokenResponse obtainToken(@Valid @RequestBody LoginRequest body, Locale locale,
+			HttpServletRequest request) {
 		String email = StringUtils.hasText(body.email()) ? body.email() : body.username();
 		if (!StringUtils.hasText(email)) {
 			throw InvalidRequestException.forField("email", "Give the username or the email.");
 		}
-		TokenPair pair = this.loginService.login(email, body.password(), this.clientInfoResolver.resolve(request));
+		TokenPair pair = this.loginService.login(email, body.password(), locale,
+				this.clientInfoResolver.resolve(request));
 		return new TokenResponse(pair.access(), pair.refresh());
 	}
 
@@ -67,9 +70,9 @@ public class TokenController {
 	}
 
 	@PostMapping(path = "/token/verify", consumes = "application/json")
-	public Map<String, String> verify(@Valid @RequestBody TokenRequests.Verify body) {
+	public Map<String, String> verify(@Valid @RequestBody TokenRequests.Verify body, HttpServletRequest request) {
 		try {
-			this.tokens.verifyAnyToken(body.token());
+			this.tokens.verifyAnyToken(body.token(), this.clientInfoResolver.resolve(request));
 		}
 		catch (InvalidTokenException ex) {
 			throw new TokenRefusedException(ex.getMessage());

@@ -10,21 +10,24 @@ import io.myuser.session.SessionService;
 import io.myuser.session.UserSession;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.SecretTokens;
+import io.myuser.support.persistence.RetryingTransactions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
  * Issues, refreshes and checks tokens. Each login starts a session; all refresh tokens of a session form a
  * family. Only the SHA-256 hash of a refresh token is stored.
  * <p>
- * Refreshing locks the presented token's row, so concurrent refreshes of one token are served one after another:
- * the first rotates it, the others (inside the grace period) get the same successor pair. A rotated token
- * presented after the grace period revokes its whole session.
+ * Refreshing locks the session's row and then the presented token's row (the order every writer of both keeps),
+ * so concurrent refreshes of one token are served one after another: the first rotates it, the others get the
+ * same successor pair when they come from the same client (IP address and user agent) inside the grace period.
+ * A rotated token presented in any other way, {@code token/verify/} included, is reuse: the whole session is
+ * revoked. No token outlives its session: an access token expires at the session's absolute end at the latest.
  */
 public class TokenService {
 
@@ -40,7 +43,7 @@ public class TokenService {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transaction;
+	private final RetryingTransactions transactions;
 
 	private final Clock clock;
 
@@ -63,7 +66,7 @@ public class TokenService {
 		this.settings = settings;
 		this.refreshSettings = refreshSettings;
 		this.events = events;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
@@ -106,7 +109,7 @@ public class TokenService {
 		Assert.notNull(client, "client cannot be null");
 		TokenClaims claims = this.codec.decode(refreshToken, TokenType.REFRESH);
 		String hash = SecretTokens.hash(refreshToken);
-		Object result = this.transaction.execute((status) -> refreshLocked(refreshToken, hash, claims, client));
+		Object result = this.transactions.execute(() -> refreshLocked(refreshToken, hash, claims, client));
 		if (result instanceof RefreshOutcome outcome) {
 			return outcome;
 		}
@@ -114,12 +117,13 @@ public class TokenService {
 	}
 
 	private Object refreshLocked(String refreshToken, String hash, TokenClaims claims, ClientInfo client) {
+		// The session first, then the token: revocations write the session row, rotations both.
+		Optional<UserSession> session = this.sessions.findUsableForUpdate(claims.sessionId());
 		Optional<RefreshToken> found = this.refreshTokens.findByTokenHashForUpdate(hash);
 		if (found.isEmpty() || !found.get().getSessionId().equals(claims.sessionId())) {
 			return new InvalidTokenException("Token is invalid or revoked");
 		}
 		RefreshToken presented = found.get();
-		Optional<UserSession> session = this.sessions.findUsableForUpdate(presented.getSessionId());
 		if (session.isEmpty() || presented.getRevokedAt() != null) {
 			return new InvalidTokenException("Token is invalid or revoked");
 		}
@@ -127,26 +131,33 @@ public class TokenService {
 		if (presented.isRotated()) {
 			Instant graceEnd = presented.getRotatedAt().plus(this.refreshSettings.reuseGracePeriod());
 			String ciphertext = presented.getSuccessorCiphertext();
+			// Only the client that rotated the token can open the successor: its address and user agent are the
+			// cipher's associated data.
 			String[] successor = (ciphertext != null && now.isBefore(graceEnd))
-					? SuccessorPairCipher.decrypt(refreshToken, ciphertext) : null;
+					? SuccessorPairCipher.decrypt(refreshToken, ciphertext, client) : null;
 			if (successor != null) {
 				return new RefreshOutcome(successor[0], successor[1]);
 			}
-			this.sessions.revoke(presented.getUserId(), presented.getSessionId(), SessionService.REASON_TOKEN_REUSE,
-					client);
-			this.events.publishEvent(new RefreshTokenReuseDetected(presented.getUserId(), presented.getSessionId(),
-					client));
-			return new InvalidTokenException("Token has already been used");
+			return reuseDetected(presented, client);
 		}
 		UserSession live = session.get();
 		this.sessions.recordActivity(live);
 		if (!this.refreshSettings.rotate()) {
-			return new RefreshOutcome(issueAccess(presented.getUserId(), live.getId()), null);
+			return new RefreshOutcome(issueAccess(presented.getUserId(), live.getId(), live.getExpiresAt()), null);
 		}
 		RotatedPair pair = issueRotatedPair(presented.getUserId(), live.getId(), live.getExpiresAt());
-		presented.rotate(now, pair.row().getId(), SuccessorPairCipher.encrypt(refreshToken, pair.access(),
-				pair.refresh()));
+		presented.rotate(now, pair.row().getId(),
+				SuccessorPairCipher.encrypt(refreshToken, pair.access(), pair.refresh(), client));
 		return new RefreshOutcome(pair.access(), pair.refresh());
+	}
+
+	private InvalidTokenException reuseDetected(RefreshToken presented, ClientInfo client) {
+		if (this.sessions.revoke(presented.getUserId(), presented.getSessionId(), SessionService.REASON_TOKEN_REUSE,
+				client)) {
+			this.events.publishEvent(new RefreshTokenReuseDetected(presented.getUserId(), presented.getSessionId(),
+					client));
+		}
+		return new InvalidTokenException("Token has already been used");
 	}
 
 	/**
@@ -170,29 +181,48 @@ public class TokenService {
 
 	/**
 	 * Check a token of either type, as {@code token/verify/} does: a valid signature and claims, an unrevoked
-	 * session and, for a refresh token, a stored token that is neither rotated nor revoked.
+	 * session and, for a refresh token, a stored token that is neither rotated nor revoked. A rotated refresh
+	 * token presented here is reuse, as at refresh: its holder is probing whether the owner rotated it, so its
+	 * session is revoked.
 	 * @param token the compact token
+	 * @param client who asks
 	 * @return its claims
 	 * @throws InvalidTokenException if the token is not valid
 	 */
-	@Transactional(readOnly = true)
-	public TokenClaims verifyAnyToken(String token) {
+	public TokenClaims verifyAnyToken(String token, ClientInfo client) {
+		Assert.notNull(client, "client cannot be null");
 		TokenClaims claims;
 		try {
 			claims = this.codec.decode(token, TokenType.ACCESS);
 		}
 		catch (InvalidTokenException ex) {
-			claims = this.codec.decode(token, TokenType.REFRESH);
-			RefreshToken row = this.refreshTokens.findByTokenHash(SecretTokens.hash(token)).orElse(null);
-			if (row == null || row.isRotated() || row.getRevokedAt() != null
-					|| !this.sessions.isUsable(row.getSessionId())) {
-				throw new InvalidTokenException("Token is invalid or revoked");
+			TokenClaims refreshClaims = this.codec.decode(token, TokenType.REFRESH);
+			String hash = SecretTokens.hash(token);
+			Object result = this.transactions.execute(() -> verifyStoredRefreshToken(hash, refreshClaims, client));
+			if (result instanceof InvalidTokenException invalid) {
+				throw invalid;
 			}
+			claims = refreshClaims;
 		}
 		if (this.sessions.isRevoked(claims.sessionId())) {
 			throw new InvalidTokenException("Token has been revoked");
 		}
 		return claims;
+	}
+
+	private @Nullable InvalidTokenException verifyStoredRefreshToken(String hash, TokenClaims claims,
+			ClientInfo client) {
+		RefreshToken row = this.refreshTokens.findByTokenHash(hash).orElse(null);
+		if (row == null || !row.getSessionId().equals(claims.sessionId()) || row.getRevokedAt() != null) {
+			return new InvalidTokenException("Token is invalid or revoked");
+		}
+		if (row.isRotated()) {
+			return reuseDetected(row, client);
+		}
+		if (!this.sessions.isUsable(row.getSessionId())) {
+			return new InvalidTokenException("Token is invalid or revoked");
+		}
+		return null;
 	}
 
 	/**
@@ -216,7 +246,7 @@ public class TokenService {
 		if (refreshExpiry.isAfter(sessionExpiresAt)) {
 			refreshExpiry = sessionExpiresAt.truncatedTo(ChronoUnit.SECONDS);
 		}
-		String access = issueAccess(userId, sessionId);
+		String access = issueAccess(userId, sessionId, sessionExpiresAt);
 		String refresh = this.codec.encode(new TokenClaims(userId, sessionId, SecretTokens.generate(),
 				TokenType.REFRESH, now, refreshExpiry));
 		RefreshToken row = this.refreshTokens
@@ -224,10 +254,12 @@ public class TokenService {
 		return new RotatedPair(access, refresh, row);
 	}
 
-	private String issueAccess(UUID userId, UUID sessionId) {
+	private String issueAccess(UUID userId, UUID sessionId, Instant sessionExpiresAt) {
 		Instant now = now();
+		Instant expiry = now.plus(this.settings.accessTokenTimeToLive());
+		Instant sessionEnd = sessionExpiresAt.truncatedTo(ChronoUnit.SECONDS);
 		return this.codec.encode(new TokenClaims(userId, sessionId, SecretTokens.generate(), TokenType.ACCESS, now,
-				now.plus(this.settings.accessTokenTimeToLive())));
+				expiry.isAfter(sessionEnd) ? sessionEnd : expiry));
 	}
 
 	private Instant now() {

@@ -1,5 +1,7 @@
 package io.myuser.autoconfigure.mail;
 
+import java.time.Clock;
+
 import io.myuser.account.AccountSettings;
 import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.UserAccountService;
@@ -16,6 +18,7 @@ import io.myuser.mail.LoggingMailDelivery;
 import io.myuser.mail.MailDelivery;
 import io.myuser.mail.MailJobData;
 import io.myuser.mail.MailJobHandler;
+import io.myuser.mail.SessionAlertMailer;
 import io.myuser.mail.MailJobs;
 import io.myuser.mail.MailLinks;
 import io.myuser.mail.SmtpMailDelivery;
@@ -116,6 +119,13 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnBean(JobScheduler.class)
 	AccountMailer myUserAccountMailer(JobScheduler jobs) {
 		return new AccountMailer(jobs);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JobScheduler.class)
+	SessionAlertMailer myUserSessionAlertMailer(JobScheduler jobs, UserAccountService accounts, Clock clock) {
+		return new SessionAlertMailer(jobs, accounts, clock);
 	}
 
 	@Bean
