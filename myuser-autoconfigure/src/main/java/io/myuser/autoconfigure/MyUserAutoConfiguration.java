@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The base of MyUser: accounts, password hashing, the clock, client information, Flyway migrations and the web
@@ -90,14 +91,16 @@ public final class MyUserAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UserAccountService myUserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
-			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
-		return new UserAccountService(users, oneTimeTokens, passwordEncoder, events, clock);
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new UserAccountService(users, oneTimeTokens, passwordEncoder, events, transactionManager, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	OneTimeTokenService myUserOneTimeTokenService(OneTimeTokenRepository tokens, Clock clock) {
-		return new OneTimeTokenService(tokens, clock);
+	OneTimeTokenService myUserOneTimeTokenService(OneTimeTokenRepository tokens, UserRepository users,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new OneTimeTokenService(tokens, users, transactionManager, clock);
 	}
 
 	@Bean
@@ -112,16 +115,17 @@ public final class MyUserAutoConfiguration {
 	@ConditionalOnMissingBean
 	AccountFlowService myUserAccountFlowService(UserRepository users, UserAccountService accounts,
 			OneTimeTokenService oneTimeTokens, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-			ApplicationEventPublisher events, AccountSettings settings, Clock clock) {
+			ApplicationEventPublisher events, AccountSettings settings, PlatformTransactionManager transactionManager,
+			Clock clock) {
 		return new AccountFlowService(users, accounts, oneTimeTokens, passwordEncoder, passwordPolicy, events,
-				settings, clock);
+				settings, transactionManager, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordAuthenticator myUserPasswordAuthenticator(UserRepository users, PasswordEncoder passwordEncoder,
-			Clock clock) {
-		return new PasswordAuthenticator(users, passwordEncoder, clock);
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new PasswordAuthenticator(users, passwordEncoder, transactionManager, clock);
 	}
 
 }

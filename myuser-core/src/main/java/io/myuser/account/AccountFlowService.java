@@ -18,11 +18,13 @@ import io.myuser.account.AccountEvents.RegistrationAttemptedForTakenEmail;
 import io.myuser.account.AccountEvents.VerificationEmailRequested;
 import io.myuser.account.AccountSettings.EmailVerificationMode;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.persistence.RetryingTransactions;
 import io.myuser.support.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -50,9 +52,11 @@ public class AccountFlowService {
 
 	private final Clock clock;
 
+	private final RetryingTransactions transactions;
+
 	public AccountFlowService(UserRepository users, UserAccountService accounts, OneTimeTokenService oneTimeTokens,
 			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, ApplicationEventPublisher events,
-			AccountSettings settings, Clock clock) {
+			AccountSettings settings, PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(users, "users cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
 		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
@@ -60,7 +64,9 @@ public class AccountFlowService {
 		Assert.notNull(passwordPolicy, "passwordPolicy cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.users = users;
 		this.accounts = accounts;
 		this.oneTimeTokens = oneTimeTokens;
@@ -116,36 +122,42 @@ public class AccountFlowService {
 			this.events.publishEvent(new AccountReady(user.getId(), user.getEmail(), locale));
 		}
 		else {
+			user.markVerificationRequested(this.clock.instant());
 			this.events.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale));
 		}
 		return Optional.of(user);
 	}
 
 	/**
-	 * Verify an address with the key from the verification email.
+	 * Verify an address with the key from the verification email. The key is used up under the account's lock, so a
+	 * verification racing an erasure never marks the erased row.
 	 * @param key the key
 	 * @param locale the language of the email-confirmed and welcome emails
 	 * @param client who verifies
 	 * @return whether the key was valid (unknown, used and expired keys are not)
 	 */
-	@Transactional
 	public boolean verifyEmail(String key, Locale locale, ClientInfo client) {
-		Optional<OneTimeToken> token = this.oneTimeTokens.consume(key, OneTimeTokenPurpose.EMAIL_VERIFICATION);
-		if (token.isEmpty()) {
+		Optional<OneTimeToken> found = this.oneTimeTokens.find(key, OneTimeTokenPurpose.EMAIL_VERIFICATION);
+		if (found.isEmpty()) {
 			return false;
 		}
-		Optional<User> user = this.users.findById(token.get().getUserId())
-			.filter((candidate) -> EmailAddresses.canonicalize(candidate.getEmail())
-				.equals(EmailAddresses.canonicalize(token.get().getEmail())));
-		if (user.isEmpty()) {
-			return false;
-		}
-		if (!user.get().isEmailVerified()) {
-			user.get().setEmailVerified(true);
-			this.events.publishEvent(new EmailVerified(user.get().getId(), user.get().getEmail(), locale, client));
-			this.events.publishEvent(new AccountReady(user.get().getId(), user.get().getEmail(), locale));
-		}
-		return true;
+		OneTimeToken token = found.get();
+		return this.transactions.execute(() -> {
+			Optional<User> locked = this.users.lockLive(token.getUserId());
+			if (locked.isEmpty() || this.oneTimeTokens.consume(key, OneTimeTokenPurpose.EMAIL_VERIFICATION).isEmpty()) {
+				return false;
+			}
+			User user = locked.get();
+			if (!EmailAddresses.canonicalize(user.getEmail()).equals(EmailAddresses.canonicalize(token.getEmail()))) {
+				return false;
+			}
+			if (!user.isEmailVerified()) {
+				user.setEmailVerified(true);
+				this.events.publishEvent(new EmailVerified(user.getId(), user.getEmail(), locale, client));
+				this.events.publishEvent(new AccountReady(user.getId(), user.getEmail(), locale));
+			}
+			return true;
+		});
 	}
 
 	/**
@@ -181,30 +193,40 @@ public class AccountFlowService {
 	}
 
 	/**
-	 * Set a new password with the token from a reset email; every session of the user ends.
+	 * Set a new password with the token from a reset email; every session of the user ends. The new password is
+	 * checked and hashed first; then one transaction locks the account, uses up the token and stores the hash.
 	 * @param token the token
 	 * @param newPassword the new password (already checked to match its confirmation)
 	 * @param locale the language of the alert
 	 * @param client who resets
 	 * @return whether the token was valid
 	 */
-	@Transactional
 	public boolean confirmPasswordReset(String token, String newPassword, Locale locale, ClientInfo client) {
-		Optional<OneTimeToken> used = this.oneTimeTokens.consume(token, OneTimeTokenPurpose.PASSWORD_RESET);
-		if (used.isEmpty()) {
+		Optional<OneTimeToken> found = this.oneTimeTokens.find(token, OneTimeTokenPurpose.PASSWORD_RESET);
+		if (found.isEmpty()) {
 			return false;
 		}
-		Optional<User> user = this.users.findById(used.get().getUserId()).filter(User::isActive);
+		UUID userId = found.get().getUserId();
+		Optional<User> user = this.accounts.findById(userId).filter(User::isActive);
 		if (user.isEmpty()) {
 			return false;
 		}
 		checkPassword("new_password1", newPassword, user.get().getEmail());
-		setPassword(user.get(), newPassword, null, true, locale, client);
-		return true;
+		String hash = this.passwordEncoder.encode(newPassword);
+		return this.transactions.execute(() -> {
+			Optional<User> locked = this.users.lockLive(userId).filter(User::isActive);
+			if (locked.isEmpty() || this.oneTimeTokens.consume(token, OneTimeTokenPurpose.PASSWORD_RESET).isEmpty()) {
+				return false;
+			}
+			setPassword(locked.get(), hash, null, true, locale, client);
+			return true;
+		});
 	}
 
 	/**
-	 * Change the password of a logged-in user; every other session of the user ends.
+	 * Change the password of a logged-in user; every other session of the user ends. The old password is checked
+	 * and the new one hashed first; then one transaction locks the account and stores the hash, unless the
+	 * password changed meanwhile (then the old password counts as wrong).
 	 * @param userId the user
 	 * @param currentSessionId the session making the change, which stays
 	 * @param oldPassword the current password
@@ -212,19 +234,33 @@ public class AccountFlowService {
 	 * @param locale the language of the alert
 	 * @param client who changes it
 	 */
-	@Transactional
 	public void changePassword(UUID userId, UUID currentSessionId, String oldPassword, String newPassword,
 			Locale locale, ClientInfo client) {
-		User user = this.users.findById(userId)
+		User user = this.accounts.findById(userId)
 			.filter(User::isActive)
-			.orElseThrow(() -> InvalidRequestException.forField("old_password", "Your account is not active."));
+			.orElseThrow(AccountFlowService::inactive);
 		String hash = user.getPasswordHash();
 		if (hash == null || !matches(oldPassword, hash)) {
-			throw InvalidRequestException.forField("old_password",
-					"Your old password was entered incorrectly. Please enter it again.");
+			throw wrongOldPassword();
 		}
 		checkPassword("new_password1", newPassword, user.getEmail());
-		setPassword(user, newPassword, currentSessionId, false, locale, client);
+		String newHash = this.passwordEncoder.encode(newPassword);
+		this.transactions.executeWithoutResult(() -> {
+			User locked = this.users.lockLive(userId).filter(User::isActive).orElseThrow(AccountFlowService::inactive);
+			if (!hash.equals(locked.getPasswordHash())) {
+				throw wrongOldPassword();
+			}
+			setPassword(locked, newHash, currentSessionId, false, locale, client);
+		});
+	}
+
+	private static InvalidRequestException inactive() {
+		return InvalidRequestException.forField("old_password", "Your account is not active.");
+	}
+
+	private static InvalidRequestException wrongOldPassword() {
+		return InvalidRequestException.forField("old_password",
+				"Your old password was entered incorrectly. Please enter it again.");
 	}
 
 	private boolean matches(String raw, String hash) {
@@ -236,9 +272,9 @@ public class AccountFlowService {
 		}
 	}
 
-	private void setPassword(User user, String newPassword, @Nullable UUID keptSessionId, boolean reset,
-			Locale locale, ClientInfo client) {
-		user.changePasswordHash(this.passwordEncoder.encode(newPassword));
+	private void setPassword(User user, String newHash, @Nullable UUID keptSessionId, boolean reset, Locale locale,
+			ClientInfo client) {
+		user.changePasswordHash(newHash);
 		Instant now = this.clock.instant();
 		this.events.publishEvent(
 				new PasswordChanged(user.getId(), user.getEmail(), keptSessionId, reset, now, locale, client));

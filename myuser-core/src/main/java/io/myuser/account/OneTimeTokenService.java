@@ -3,11 +3,14 @@ package io.myuser.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.myuser.support.SecretTokens;
+import io.myuser.support.persistence.RetryingTransactions;
 
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
@@ -21,34 +24,69 @@ public class OneTimeTokenService {
 
 	private final OneTimeTokenRepository tokens;
 
+	private final UserRepository users;
+
+	private final RetryingTransactions transactions;
+
 	private final Clock clock;
 
-	public OneTimeTokenService(OneTimeTokenRepository tokens, Clock clock) {
+	public OneTimeTokenService(OneTimeTokenRepository tokens, UserRepository users,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(tokens, "tokens cannot be null");
+		Assert.notNull(users, "users cannot be null");
+		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.tokens = tokens;
+		this.users = users;
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
 	/**
-	 * Issue a token.
+	 * Issue a token, under the account's lock: a token is never issued for an account erased meanwhile (whose
+	 * address it would keep), nor for an address the account no longer has.
 	 * @param userId the user
 	 * @param email the address the token is sent to
 	 * @param purpose what it is good for
 	 * @param timeToLive how long it works
-	 * @return the token, to put in a link; it is not stored
+	 * @return the token, to put in a link (it is not stored), or empty when the account is gone or has another
+	 * address
 	 */
-	@Transactional
-	public IssuedToken issue(UUID userId, String email, OneTimeTokenPurpose purpose, Duration timeToLive) {
+	public Optional<IssuedToken> issue(UUID userId, String email, OneTimeTokenPurpose purpose, Duration timeToLive) {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.hasText(email, "email cannot be empty");
 		Assert.notNull(purpose, "purpose cannot be null");
+		Assert.notNull(timeToLive, "timeToLive cannot be null");
+		return this.transactions.execute(() -> {
+			Optional<User> user = this.users.lockLive(userId)
+				.filter((candidate) -> EmailAddresses.canonicalize(candidate.getEmail())
+					.equals(EmailAddresses.canonicalize(email)));
+			if (user.isEmpty()) {
+				return Optional.empty();
+			}
+			Instant now = this.clock.instant();
+			this.tokens.retireAll(userId, purpose, now);
+			String token = SecretTokens.generate();
+			Instant expiresAt = now.plus(timeToLive).truncatedTo(ChronoUnit.MICROS);
+			this.tokens.save(new OneTimeToken(userId, purpose, SecretTokens.hash(token), email, expiresAt));
+			return Optional.of(new IssuedToken(token, expiresAt));
+		});
+	}
+
+	/**
+	 * Look a token up without using it.
+	 * @param token the token from the link
+	 * @param purpose the purpose it must have
+	 * @return the token's row when it is valid, unused and unexpired, else empty
+	 */
+	public Optional<OneTimeToken> find(String token, OneTimeTokenPurpose purpose) {
+		Assert.notNull(purpose, "purpose cannot be null");
+		if (token == null || token.isBlank() || token.length() > 256) {
+			return Optional.empty();
+		}
 		Instant now = this.clock.instant();
-		this.tokens.retireAll(userId, purpose, now);
-		String token = SecretTokens.generate();
-		Instant expiresAt = now.plus(timeToLive);
-		this.tokens.save(new OneTimeToken(userId, purpose, SecretTokens.hash(token), email, expiresAt));
-		return new IssuedToken(token, expiresAt);
+		return this.transactions.read(() -> this.tokens.findByTokenHash(SecretTokens.hash(token))
+			.filter((row) -> row.getPurpose() == purpose && row.getUsedAt() == null && row.getExpiresAt().isAfter(now)));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.myuser.account;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import io.myuser.support.persistence.BaseEntity;
 import jakarta.persistence.Column;
@@ -56,6 +57,9 @@ public class User extends BaseEntity {
 
 	@Column(name = "date_joined", nullable = false)
 	private Instant dateJoined;
+
+	@Column(name = "verification_requested_at")
+	private @Nullable Instant verificationRequestedAt;
 
 	protected User() {
 		this.email = "";
@@ -115,12 +119,20 @@ public class User extends BaseEntity {
 		return this.dateJoined;
 	}
 
+	public @Nullable Instant getVerificationRequestedAt() {
+		return this.verificationRequestedAt;
+	}
+
+	void markVerificationRequested(Instant now) {
+		this.verificationRequestedAt = now.truncatedTo(ChronoUnit.MICROS);
+	}
+
 	void changePasswordHash(@Nullable String passwordHash) {
 		this.passwordHash = passwordHash;
 	}
 
 	void recordLogin(Instant now) {
-		this.lastLogin = now;
+		this.lastLogin = now.truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public void rename(String firstName, String lastName) {
@@ -153,6 +165,7 @@ public class User extends BaseEntity {
 		this.lastName = "";
 		this.passwordHash = null;
 		this.lastLogin = null;
+		this.verificationRequestedAt = null;
 		this.emailVerified = false;
 		this.staff = false;
 		softDelete(now);

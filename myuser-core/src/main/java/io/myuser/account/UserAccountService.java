@@ -1,14 +1,22 @@
 package io.myuser.account;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.myuser.support.ClientInfo;
+import io.myuser.support.persistence.RetryingTransactions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -27,17 +35,25 @@ public class UserAccountService {
 
 	private final OneTimeTokenRepository oneTimeTokens;
 
+	private final RetryingTransactions transactions;
+
+	/** An id no account has. */
+	private static final UUID NO_ACCOUNT = new UUID(0, 0);
+
 	public UserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
-			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+			PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(users, "users cannot be null");
 		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
-		this.oneTimeTokens = oneTimeTokens;
 		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
 		Assert.notNull(events, "events cannot be null");
+		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.users = users;
+		this.oneTimeTokens = oneTimeTokens;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
@@ -93,52 +109,96 @@ public class UserAccountService {
 	}
 
 	/**
+	 * Lock the row of a live account until the caller's transaction ends, and return the account as the row holds
+	 * it now. Every transaction that changes an account or adds to its data (sessions, profile, requests, audit
+	 * rows) takes this lock first, and so does the erasure: whichever of two such transactions comes second sees
+	 * what the first committed, and nothing can add to an account once it is erased. See
+	 * {@code docs/concurrency.md}.
+	 * @param userId the account
+	 * @return the account, or empty when there is no live account of that id (never created, soft-deleted or
+	 * erased)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<User> lockLive(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.users.lockLive(userId);
+	}
+
+	/**
+	 * Ask for a verification email on behalf of an unverified account, unless one was asked for within an interval
+	 * (a login with the right password before the address is verified). One conditional statement decides, so
+	 * that of many logins at the same moment one sends the email. Called with {@code null} it runs the same
+	 * statement for no account, so that every failed login costs the same work, whatever the reason it failed.
+	 * @param userId the account, or {@code null} for none
+	 * @param locale the language of the email
+	 * @param interval the least time between two such emails
+	 * @return whether an email was asked for ({@link AccountEvents.VerificationEmailRequested} published)
+	 */
+	public boolean offerVerificationEmail(@Nullable UUID userId, Locale locale, Duration interval) {
+		Assert.notNull(locale, "locale cannot be null");
+		Assert.notNull(interval, "interval cannot be null");
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return this.transactions.execute(() -> {
+			UUID target = (userId != null) ? userId : NO_ACCOUNT;
+			if (this.users.claimVerificationEmail(target, now, now.minus(interval)) != 1) {
+				return false;
+			}
+			User user = this.users.findById(target).orElseThrow();
+			this.events.publishEvent(new AccountEvents.VerificationEmailRequested(user.getId(), user.getEmail(),
+					locale));
+			return true;
+		});
+	}
+
+	/**
 	 * Switch an account on or off. An inactive account cannot log in, and deactivating one ends its sessions.
 	 * @param userId the account
 	 * @param active whether it may log in
 	 */
-	@Transactional
 	public void setActive(UUID userId, boolean active) {
-		this.users.findById(userId).ifPresent((user) -> {
+		Assert.notNull(userId, "userId cannot be null");
+		this.transactions.executeWithoutResult(() -> this.users.lockLive(userId).ifPresent((user) -> {
 			boolean wasActive = user.isActive();
 			user.setActive(active);
 			if (wasActive && !active) {
 				this.events.publishEvent(new AccountDisabled(userId, false));
 			}
-		});
+		}));
 	}
 
 	/**
 	 * Soft-delete an account, freeing its email address for a new registration and ending its sessions.
 	 * @param userId the account
 	 */
-	@Transactional
 	public void softDelete(UUID userId) {
-		this.users.findById(userId).ifPresent((user) -> {
+		Assert.notNull(userId, "userId cannot be null");
+		this.transactions.executeWithoutResult(() -> this.users.lockLive(userId).ifPresent((user) -> {
 			user.softDelete(this.clock.instant());
 			this.events.publishEvent(new AccountDisabled(userId, true));
-		});
+		}));
 	}
 
 	/**
 	 * Erase an account: its address, names, password and last login are removed, its one-time tokens deleted, and
 	 * it is soft-deleted, which frees the address for a new registration and ends its sessions
 	 * ({@link AccountDisabled}). The row stays, naming no one, so that what refers to it by id keeps working.
+	 * Takes the account's lock (or finds it already held by the caller's transaction).
 	 * @param userId the account
 	 * @return whether a live account was erased
 	 */
-	@Transactional
 	public boolean erase(UUID userId) {
 		Assert.notNull(userId, "userId cannot be null");
-		Optional<User> found = this.users.findById(userId);
-		if (found.isEmpty()) {
-			return false;
-		}
-		found.get().erase(this.clock.instant());
-		this.users.flush();
-		this.oneTimeTokens.deleteAllByUserIdIncludingDeleted(userId);
-		this.events.publishEvent(new AccountDisabled(userId, true));
-		return true;
+		return this.transactions.execute(() -> {
+			Optional<User> found = this.users.lockLive(userId);
+			if (found.isEmpty()) {
+				return false;
+			}
+			found.get().erase(this.clock.instant());
+			this.users.flush();
+			this.oneTimeTokens.deleteAllByUserIdIncludingDeleted(userId);
+			this.events.publishEvent(new AccountDisabled(userId, true));
+			return true;
+		});
 	}
 
 }

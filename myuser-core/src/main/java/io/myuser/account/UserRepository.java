@@ -1,15 +1,21 @@
 package io.myuser.account;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
  * Stored user accounts. Derived queries see live accounts only; the {@code ...IncludingDeleted} methods also
  * reach soft-deleted ones.
+ * <p>
+ * The account row is the first lock of every transaction that changes an account or adds to its data
+ * ({@link #lockLive(UUID)}); see {@code docs/concurrency.md}.
  */
 public interface UserRepository extends JpaRepository<User, UUID> {
 
@@ -22,5 +28,49 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 
 	@Query(value = "select count(*) from myuser_user where lower(email) = :emailCanonical", nativeQuery = true)
 	long countByEmailIncludingDeleted(@Param("emailCanonical") String emailCanonical);
+
+	/**
+	 * Lock the row of a live account until the transaction ends and return its version. A transaction that waited
+	 * for the lock sees the row as the other transaction left it: an account erased meanwhile is not found.
+	 * @param id the account
+	 * @return the version of the locked row, or empty when there is no live account of that id
+	 */
+	@Query(value = "select version from myuser_user where id = :id and deleted_at is null for update",
+			nativeQuery = true)
+	Optional<Long> lockLiveVersion(@Param("id") UUID id);
+
+	/**
+	 * Lock the row of a live account until the transaction ends and return the account as the row holds it now.
+	 * An instance this persistence context read before (one bound to the request, say) and that no longer matches
+	 * the row fails the transaction with an optimistic locking failure, which the retrying callers answer by
+	 * running again from a cleared persistence context.
+	 * @param id the account
+	 * @return the locked account, or empty when there is no live account of that id
+	 */
+	default Optional<User> lockLive(UUID id) {
+		Optional<Long> version = lockLiveVersion(id);
+		if (version.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<User> user = findById(id);
+		if (user.isPresent() && user.get().getVersion() != version.get()) {
+			throw new ObjectOptimisticLockingFailureException(User.class, id);
+		}
+		return user;
+	}
+
+	/**
+	 * Note that a verification email is asked for on behalf of an unverified, active account, unless one was asked
+	 * for since a time: one statement, so that of logins at the same moment exactly one wins.
+	 * @param id the account (an id of no account changes nothing, at the same cost)
+	 * @param now the time
+	 * @param since the earliest time of an earlier request that suppresses this one
+	 * @return 1 when the email should be sent, else 0
+	 */
+	@Modifying(flushAutomatically = true, clearAutomatically = true)
+	@Query("update User u set u.verificationRequestedAt = :now, u.version = u.version + 1 where u.id = :id "
+			+ "and u.emailVerified = false and u.active = true "
+			+ "and (u.verificationRequestedAt is null or u.verificationRequestedAt < :since)")
+	int claimVerificationEmail(@Param("id") UUID id, @Param("now") Instant now, @Param("since") Instant since);
 
 }

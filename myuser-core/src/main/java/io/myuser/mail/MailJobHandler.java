@@ -67,6 +67,11 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 	public void handle(MailJobData data) throws Exception {
 		MailTemplate template = template(data.template());
 		Optional<User> user = (data.userId() != null) ? this.accounts.findById(data.userId()) : Optional.empty();
+		if (data.userId() != null && user.isEmpty()) {
+			// Erased since the email was asked for: nothing more goes to that address about the account.
+			logger.debug("Not sending {}: the account is gone", data.template());
+			return;
+		}
 		Map<String, Object> variables = new HashMap<>(data.text());
 		variables.putAll(data.times());
 		variables.put("recipientName", user.map(User::getFirstName).orElse(
@@ -91,9 +96,14 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 			}
 			OneTimeTokenPurpose purpose = OneTimeTokenPurpose.valueOf(data.keyPurpose());
 			boolean verification = purpose == OneTimeTokenPurpose.EMAIL_VERIFICATION;
-			OneTimeTokenService.IssuedToken key = this.oneTimeTokens.issue(user.get().getId(), data.to(), purpose,
-					verification ? this.accountSettings.verificationTokenTimeToLive()
+			Optional<OneTimeTokenService.IssuedToken> issued = this.oneTimeTokens.issue(user.get().getId(), data.to(),
+					purpose, verification ? this.accountSettings.verificationTokenTimeToLive()
 							: this.accountSettings.passwordResetTokenTimeToLive());
+			if (issued.isEmpty()) {
+				logger.debug("Not sending {}: the account is gone or has another address", data.template());
+				return;
+			}
+			OneTimeTokenService.IssuedToken key = issued.get();
 			variables.put("link", verification ? this.links.verifyEmail(key.token())
 					: this.links.resetPassword(key.token()));
 			variables.put("expiresAt", key.expiresAt());

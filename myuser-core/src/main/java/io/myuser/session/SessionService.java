@@ -3,6 +3,7 @@ package io.myuser.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -214,12 +215,14 @@ public class SessionService {
 	}
 
 	/**
-	 * End one session of a user.
+	 * End one session of a user. A session that went idle or reached its absolute end is ended too while access
+	 * tokens it issued may still be within their lifetime, so that ending it stops them.
 	 * @param userId the owner
 	 * @param sessionId the session
 	 * @param reason why
 	 * @param client who ends it
-	 * @return whether a live session of that user was ended
+	 * @return whether a session of that user that could still be used was ended (by this call or, a moment
+	 * before, by a concurrent one)
 	 */
 	@Transactional
 	public boolean revoke(UUID userId, UUID sessionId, String reason, ClientInfo client) {
@@ -227,16 +230,17 @@ public class SessionService {
 		Assert.notNull(sessionId, "sessionId cannot be null");
 		Instant now = this.clock.instant();
 		Optional<UserSession> session = this.sessions.findByIdAndUserId(sessionId, userId)
-			.filter((candidate) -> isUsable(candidate, now));
+			.filter((candidate) -> mayHaveLiveAccessTokens(candidate, now));
 		if (session.isEmpty()) {
 			return false;
 		}
-		revokeAll(userId, List.of(session.get()), reason, client);
+		revokeAll(userId, List.of(sessionId), reason, client);
 		return true;
 	}
 
 	/**
-	 * End every live session of a user (all devices), for example from an administration screen.
+	 * End every session of a user that can still be used or may still have live access tokens (all devices), for
+	 * example from an administration screen.
 	 * @param userId the user
 	 * @param reason why
 	 * @param client who ends them
@@ -248,7 +252,10 @@ public class SessionService {
 	}
 
 	/**
-	 * End every live session of a user but one (the one making the request, after a password change).
+	 * End every session of a user but one (the one making the request, after a password change): every session
+	 * not revoked yet that may still have access tokens within their lifetime, idle or expired ones included.
+	 * Sessions started by transactions that committed before this statement are ended too; the password and
+	 * account flows hold the account's lock while they call this, so no login of the account can slip in between.
 	 * @param userId the user
 	 * @param keptSessionId the session to keep, or {@code null} to end all
 	 * @param reason why
@@ -259,12 +266,11 @@ public class SessionService {
 	public int revokeAllForUserExcept(UUID userId, @Nullable UUID keptSessionId, String reason, ClientInfo client) {
 		Assert.notNull(userId, "userId cannot be null");
 		Instant now = this.clock.instant();
-		List<UserSession> open = this.sessions.findUnrevokedByUserId(userId)
+		List<UUID> targets = this.sessions.findRevocableIds(userId, activeSince(now))
 			.stream()
-			.filter((session) -> !session.getId().equals(keptSessionId) && isUsable(session, now))
+			.filter((id) -> !id.equals(keptSessionId))
 			.toList();
-		revokeAll(userId, open, reason, client);
-		return open.size();
+		return revokeAll(userId, targets, reason, client);
 	}
 
 	/**
@@ -277,9 +283,22 @@ public class SessionService {
 	@Transactional
 	public int eraseClientData(UUID userId) {
 		Assert.notNull(userId, "userId cannot be null");
-		List<UserSession> all = this.sessions.findByUserIdOrderByCreatedAtDesc(userId);
-		all.forEach(UserSession::eraseClientData);
-		return all.size();
+		return this.sessions.eraseClientData(userId);
+	}
+
+	/**
+	 * Whether a session may still have access tokens within their lifetime: not revoked, and active (its latest
+	 * token is issued at its last activity at the latest) within the life of an access token.
+	 * @param session the session
+	 * @param now the time
+	 * @return whether ending it matters
+	 */
+	private boolean mayHaveLiveAccessTokens(UserSession session, Instant now) {
+		return session.getRevokedAt() == null && session.getLastActivity().isAfter(activeSince(now));
+	}
+
+	private Instant activeSince(Instant now) {
+		return now.minus(this.settings.revocationHorizon());
 	}
 
 	/**
@@ -300,22 +319,28 @@ public class SessionService {
 		revokeAllForUserExcept(event.userId(), event.keptSessionId(), REASON_PASSWORD_CHANGED, event.client());
 	}
 
-	private void revokeAll(UUID userId, List<UserSession> targets, String reason, ClientInfo client) {
+	private int revokeAll(UUID userId, List<UUID> targets, String reason, ClientInfo client) {
 		Assert.isTrue(reason != null && !reason.isBlank() && reason.length() <= 32,
 				"reason must be 1 to 32 characters");
 		if (targets.isEmpty()) {
-			return;
+			return 0;
 		}
-		Instant now = this.clock.instant();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Instant expiresAt = now.plus(this.settings.revocationHorizon());
 		List<UUID> ids = new ArrayList<>();
-		for (UserSession session : targets) {
-			session.revoke(now, reason);
-			this.revocations.save(new TokenRevocation(session.getId(), userId, reason, now, expiresAt));
-			ids.add(session.getId());
+		for (UUID sessionId : targets) {
+			// One conditional statement per session: of revocations racing for it, exactly one records it.
+			if (this.sessions.revokeIfUnrevoked(sessionId, now, reason) == 1) {
+				this.revocations.save(new TokenRevocation(sessionId, userId, reason, now, expiresAt));
+				ids.add(sessionId);
+			}
+		}
+		if (ids.isEmpty()) {
+			return 0;
 		}
 		AfterCommit.run(() -> ids.forEach((id) -> this.revocationCache.add(id, expiresAt)));
 		this.events.publishEvent(new SessionRevoked(userId, List.copyOf(ids), reason, client));
+		return ids.size();
 	}
 
 }

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -24,16 +22,74 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	List<UserSession> findLiveByUserId(@Param("userId") UUID userId, @Param("now") Instant now,
 			@Param("idleSince") Instant idleSince);
 
-	@Query("select s from UserSession s where s.userId = :userId and s.revokedAt is null")
-	List<UserSession> findUnrevokedByUserId(@Param("userId") UUID userId);
+	/**
+	 * Ids of a user's sessions that are not revoked and may still have access tokens that have not expired: any
+	 * session with activity after {@code activeSince} (the latest token of a session is issued at its last
+	 * activity at the latest), whether or not it has gone idle or reached its absolute end since.
+	 * @param userId the user
+	 * @param activeSince now minus the longest life of an access token (with the clock skew allowed)
+	 * @return the ids
+	 */
+	@Query("select s.id from UserSession s where s.userId = :userId and s.revokedAt is null "
+			+ "and s.lastActivity > :activeSince order by s.id")
+	List<UUID> findRevocableIds(@Param("userId") UUID userId, @Param("activeSince") Instant activeSince);
 
 	Optional<UserSession> findByIdAndUserId(UUID id, UUID userId);
 
 	List<UserSession> findByUserIdOrderByCreatedAtDesc(UUID userId);
 
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select s from UserSession s where s.id = :id")
-	Optional<UserSession> findForUpdate(@Param("id") UUID id);
+	/**
+	 * Lock a session row until the transaction ends and return its version.
+	 * @param id the session
+	 * @return the version of the locked row, or empty when there is no such live row
+	 */
+	@Query(value = "select version from myuser_user_session where id = :id and deleted_at is null for update",
+			nativeQuery = true)
+	Optional<Long> lockVersion(@Param("id") UUID id);
+
+	/**
+	 * Lock a session row until the transaction ends and return the session as the row holds it now; an instance
+	 * read earlier by this persistence context that no longer matches the row fails the transaction (retried).
+	 * @param id the session
+	 * @return the session, or empty when there is none
+	 */
+	default Optional<UserSession> findForUpdate(UUID id) {
+		Optional<Long> version = lockVersion(id);
+		if (version.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<UserSession> session = findById(id);
+		if (session.isPresent() && session.get().getVersion() != version.get()) {
+			throw new ObjectOptimisticLockingFailureException(UserSession.class, id);
+		}
+		return session;
+	}
+
+	/**
+	 * Revoke a session unless it is revoked already: one statement, so of several revocations at the same moment
+	 * exactly one wins and writes the revocation record.
+	 * @param id the session
+	 * @param now the time
+	 * @param reason why
+	 * @return 1 when this call revoked it, else 0
+	 */
+	@Transactional
+	@Modifying(flushAutomatically = true)
+	@Query("update UserSession s set s.revokedAt = :now, s.revokeReason = :reason, s.updatedAt = :now, "
+			+ "s.version = s.version + 1 where s.id = :id and s.revokedAt is null")
+	int revokeIfUnrevoked(@Param("id") UUID id, @Param("now") Instant now, @Param("reason") String reason);
+
+	/**
+	 * Forget where a user's sessions came from (their account is being erased): the client addresses and user
+	 * agents of all of them, ended ones included.
+	 * @param userId the user
+	 * @return how many sessions changed
+	 */
+	@Transactional
+	@Modifying(flushAutomatically = true)
+	@Query("update UserSession s set s.ipAddress = null, s.userAgent = '', s.version = s.version + 1 "
+			+ "where s.userId = :userId")
+	int eraseClientData(@Param("userId") UUID userId);
 
 	/**
 	 * Move a session's last activity to now when it is older than a threshold, unless the session has already gone
@@ -46,8 +102,8 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	 */
 	@Transactional
 	@Modifying
-	@Query("update UserSession s set s.lastActivity = :now where s.id = :id and s.lastActivity < :threshold "
-			+ "and s.lastActivity > :idleSince")
+	@Query("update UserSession s set s.lastActivity = :now, s.version = s.version + 1 where s.id = :id "
+			+ "and s.lastActivity < :threshold and s.lastActivity > :idleSince and s.revokedAt is null")
 	int touchIfOlder(@Param("id") UUID id, @Param("now") Instant now, @Param("threshold") Instant threshold,
 			@Param("idleSince") Instant idleSince);
 

@@ -35,6 +35,35 @@ public class MyUserAccountProperties implements InitializingBean {
 	 */
 	private Duration passwordResetTokenTimeToLive = Duration.ofHours(1);
 
+	/**
+	 * Whether a login with the right password to an account whose email address is not verified yet answers 403
+	 * email-not-verified. Off by default: such a login answers the 401 of a wrong password, so that registering an
+	 * address and then logging in does not tell whether the address already had an account; a fresh
+	 * verification email goes to the address instead.
+	 */
+	private boolean revealUnverifiedLogin;
+
+	/**
+	 * The least time between two verification emails that logins to one unverified account send.
+	 */
+	private Duration unverifiedLoginEmailInterval = Duration.ofMinutes(5);
+
+	public boolean isRevealUnverifiedLogin() {
+		return this.revealUnverifiedLogin;
+	}
+
+	public void setRevealUnverifiedLogin(boolean revealUnverifiedLogin) {
+		this.revealUnverifiedLogin = revealUnverifiedLogin;
+	}
+
+	public Duration getUnverifiedLoginEmailInterval() {
+		return this.unverifiedLoginEmailInterval;
+	}
+
+	public void setUnverifiedLoginEmailInterval(Duration unverifiedLoginEmailInterval) {
+		this.unverifiedLoginEmailInterval = unverifiedLoginEmailInterval;
+	}
+
 	public boolean isRegistrationEnabled() {
 		return this.registrationEnabled;
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.PasswordAuthenticator;
+import io.myuser.account.UserAccountService;
 import io.myuser.registration.RegistrationController;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
@@ -28,6 +29,7 @@ import io.myuser.token.LogoutController;
 import io.myuser.token.RefreshSettings;
 import io.myuser.token.SessionAwareAccessTokenVerifier;
 import io.myuser.token.PasswordLoginService;
+import io.myuser.token.PasswordLoginService.LoginSettings;
 import io.myuser.token.RefreshToken;
 import io.myuser.token.RefreshTokenCleanup;
 import io.myuser.token.RefreshTokenRepository;
@@ -157,11 +159,13 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PasswordLoginService myUserPasswordLoginService(PasswordAuthenticator authenticator, TokenService tokens,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+	PasswordLoginService myUserPasswordLoginService(PasswordAuthenticator authenticator, UserAccountService accounts,
+			TokenService tokens, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
 			MyUserAccountProperties accountProperties) {
-		boolean verifiedEmailRequired = accountProperties.getEmailVerification() == EmailVerification.MANDATORY;
-		return new PasswordLoginService(authenticator, tokens, events, transactionManager, verifiedEmailRequired);
+		LoginSettings settings = new LoginSettings(
+				accountProperties.getEmailVerification() == EmailVerification.MANDATORY,
+				accountProperties.isRevealUnverifiedLogin(), accountProperties.getUnverifiedLoginEmailInterval());
+		return new PasswordLoginService(authenticator, accounts, tokens, events, transactionManager, settings);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.myuser.account.User;
@@ -22,6 +23,7 @@ import io.myuser.token.InvalidTokenException;
 import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
 import io.myuser.token.LogoutController;
+import io.myuser.token.LoginRefusedException;
 import io.myuser.token.PasswordLoginService;
 import io.myuser.token.RefreshSettings;
 import io.myuser.token.TokenClaims;
@@ -103,18 +105,23 @@ class MyUserTokenAutoConfigurationTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "mandatory, true", "optional, false", "none, false" })
-	void passwordLoginFollowsEmailVerificationMode(String mode, boolean refused) {
-		this.contextRunner.withPropertyValues("myuser.account.email-verification=" + mode).run((context) -> {
+	@CsvSource({ "mandatory, false, true", "mandatory, true, true", "optional, false, false", "none, false, false" })
+	void passwordLoginFollowsEmailVerificationMode(String mode, boolean reveal, boolean refused) {
+		this.contextRunner
+			.withPropertyValues("myuser.account.email-verification=" + mode,
+					"myuser.account.reveal-unverified-login=" + reveal)
+			.run((context) -> {
 			String email = MyUserTestUsers.uniqueEmail();
 			User user = MyUserTestUsers.createUser(context, email, "correct horse battery staple", false);
 			PasswordLoginService login = context.getBean(PasswordLoginService.class);
 			if (refused) {
-				assertThatExceptionOfType(EmailNotVerifiedException.class)
-					.isThrownBy(() -> login.login(email, "correct horse battery staple", ClientInfo.NONE));
+				// By default the right password of an unverified account is refused like a wrong one.
+				assertThatExceptionOfType(reveal ? EmailNotVerifiedException.class : LoginRefusedException.class)
+					.isThrownBy(() -> login.login(email, "correct horse battery staple", Locale.ENGLISH,
+							ClientInfo.NONE));
 			}
 			else {
-				TokenPair pair = login.login(email, "correct horse battery staple", ClientInfo.NONE);
+				TokenPair pair = login.login(email, "correct horse battery staple", Locale.ENGLISH, ClientInfo.NONE);
 				assertThat(context.getBean(TokenService.class).verifyAccessToken(pair.access()).userId())
 					.isEqualTo(user.getId());
 			}
@@ -188,7 +195,7 @@ class MyUserTokenAutoConfigurationTests {
 			String email = MyUserTestUsers.uniqueEmail();
 			User user = MyUserTestUsers.createUser(context, email, "correct horse battery staple", true);
 			TokenPair pair = context.getBean(PasswordLoginService.class)
-				.login(email, "correct horse battery staple", ClientInfo.NONE);
+				.login(email, "correct horse battery staple", Locale.ENGLISH, ClientInfo.NONE);
 			assertThat(context.getBean(SessionService.class).liveSessions(user.getId()))
 				.extracting(io.myuser.session.UserSession::getId)
 				.containsExactly(pair.sessionId());

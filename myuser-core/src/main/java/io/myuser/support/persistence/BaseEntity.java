@@ -11,6 +11,7 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Persistable;
@@ -20,6 +21,9 @@ import org.springframework.util.Assert;
  * Base of every MyUser entity: a time-ordered UUID assigned by the application when the object is created (so it
  * is known before the insert and can travel in events), creation and modification times stamped from the
  * application's {@link java.time.Clock} by {@link EntityTimestampsListener}, and a soft-delete time.
+ * <p>
+ * A version column guards every row against lost updates; {@code docs/concurrency.md} tells, per table, how
+ * concurrent writers are ordered.
  * <p>
  * Each entity declares {@code @SQLRestriction("deleted_at is null")}, so ordinary queries never see soft-deleted
  * rows; repositories reach them on purpose through native queries named {@code ...IncludingDeleted}.
@@ -41,6 +45,15 @@ public abstract class BaseEntity implements Persistable<UUID> {
 	@Column(name = "deleted_at")
 	private @Nullable Instant deletedAt;
 
+	/**
+	 * Raised by every write of the row, checked by every write of the entity: an entity read before another
+	 * transaction changed its row cannot be written back over that change (Hibernate refuses with an optimistic
+	 * locking failure, which MyUser's services retry). Single-statement updates raise it too.
+	 */
+	@Version
+	@Column(name = "version", nullable = false)
+	private long version;
+
 	@Transient
 	private boolean persisted;
 
@@ -60,6 +73,14 @@ public abstract class BaseEntity implements Persistable<UUID> {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	/**
+	 * Return the version of the row this entity was read from (or last wrote).
+	 * @return the version
+	 */
+	public long getVersion() {
+		return this.version;
 	}
 
 	public @Nullable Instant getDeletedAt() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.support.persistence.RetryingTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import tools.jackson.databind.DatabindException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -97,6 +99,18 @@ public class MyUserExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "Rejected request",
 				"The request was rejected: it holds characters that are not allowed.");
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+	}
+
+	/**
+	 * Work that kept losing races with concurrent writers of the same rows (after its retries), or a race outside
+	 * the retried paths: nothing was changed, and the client may try again.
+	 */
+	@ExceptionHandler({ RetryingTransactions.ConcurrentUpdateException.class, ConcurrencyFailureException.class })
+	ResponseEntity<Object> handleConflict(RuntimeException ex, WebRequest request) {
+		logger.info("A MyUser request lost a race with concurrent writes and changed nothing: {}", ex.getMessage());
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "concurrent-update", "Concurrent update",
+				"The data changed while the request was processed; nothing was changed. Try again.");
+		return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

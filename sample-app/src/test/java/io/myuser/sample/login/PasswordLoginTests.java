@@ -83,16 +83,19 @@ abstract class PasswordLoginTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void unverified_email_is_refused_with_403_while_verification_is_mandatory() {
+	void unverified_email_with_the_right_password_gets_the_answer_of_a_wrong_password() {
 		String email = uniqueEmail();
 		this.accounts.createUser(io.myuser.account.NewUser.withPassword(email, PASSWORD, false),
 				io.myuser.support.ClientInfo.NONE);
+		String verified = uniqueEmail();
+		createUser(verified, PASSWORD);
 
-		HttpResult result = login(email, PASSWORD);
+		HttpResult rightPassword = login(email, PASSWORD);
+		HttpResult wrongPassword = login(verified, PASSWORD + "!");
 
-		assertThat(result.status()).isEqualTo(403);
-		assertThat(result.json().get("type").asString()).endsWith("email-not-verified");
-		assertThat(result.json().get("detail").asString()).isNotBlank();
+		assertThat(rightPassword.status()).isEqualTo(401);
+		assertThat(withoutInstance(rightPassword)).isEqualTo(withoutInstance(wrongPassword));
+		assertThat(rightPassword.header("WWW-Authenticate")).isEqualTo(wrongPassword.header("WWW-Authenticate"));
 		assertThat(count("select count(*) from myuser_user_session where user_id = (select id from myuser_user "
 				+ "where email_canonical = ?)", email)).isZero();
 	}

@@ -1,5 +1,6 @@
 package io.myuser.sample.tokens;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -83,6 +84,77 @@ abstract class IdleTimeoutTests extends IntegrationTestSupport {
 		assertThat(refresh(tokens.refresh()).status()).as("the request did not revive the session").isEqualTo(401);
 		this.clock.advance(Duration.ofMinutes(5));
 		assertThat(getWithToken(BASE + "/profile/", tokens.access()).status()).as("expired").isEqualTo(401);
+	}
+
+	@Test
+	void logout_of_an_idle_session_ends_the_access_tokens_it_issued() {
+		Tokens tokens = loginAs(uniqueEmail());
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(getWithToken(BASE + "/profile/", tokens.access()).status()).as("idle, not expired").isEqualTo(200);
+
+		HttpResult logout = postJson(BASE + "/logout/", json(Map.of("refresh", tokens.refresh())), "Authorization",
+				"Bearer " + tokens.access());
+
+		assertThat(logout.status()).isEqualTo(205);
+		assertThat(getWithToken(BASE + "/profile/", tokens.access()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void deleting_an_idle_session_ends_the_access_tokens_it_issued() {
+		String email = uniqueEmail();
+		Tokens idle = loginAs(email);
+		this.clock.advance(Duration.ofMinutes(11));
+		Tokens fresh = login(email);
+
+		HttpResult deleted = send(HttpRequest.newBuilder(uri(BASE + "/sessions/" + idle.sessionId() + "/")).DELETE(),
+				"Authorization", "Bearer " + fresh.access());
+
+		assertThat(deleted.status()).isEqualTo(204);
+		assertThat(getWithToken(BASE + "/profile/", idle.access()).status()).isEqualTo(401);
+		assertThat(getWithToken(BASE + "/profile/", fresh.access()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void logout_all_ends_idle_sessions_and_their_access_tokens_too() {
+		String email = uniqueEmail();
+		Tokens idle = loginAs(email);
+		this.clock.advance(Duration.ofMinutes(11));
+		Tokens fresh = login(email);
+
+		HttpResult logout = postJson(BASE + "/logout/", json(Map.of("all", true)), "Authorization",
+				"Bearer " + fresh.access());
+
+		assertThat(logout.status()).isEqualTo(205);
+		assertThat(getWithToken(BASE + "/profile/", idle.access()).status()).isEqualTo(401);
+		assertThat(getWithToken(BASE + "/profile/", fresh.access()).status()).isEqualTo(401);
+	}
+
+	@Test
+	void a_password_change_ends_idle_sessions_and_their_access_tokens_but_the_changers_own() {
+		String email = uniqueEmail();
+		Tokens idle = loginAs(email);
+		this.clock.advance(Duration.ofMinutes(11));
+		Tokens changer = login(email);
+
+		HttpResult changed = postJson(BASE + "/password/change/",
+				json(Map.of("old_password", PASSWORD, "new_password1", "another long passphrase", "new_password2",
+						"another long passphrase")),
+				"Authorization", "Bearer " + changer.access());
+
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertThat(getWithToken(BASE + "/profile/", idle.access()).status()).isEqualTo(401);
+		assertThat(getWithToken(BASE + "/profile/", changer.access()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void deactivating_the_account_ends_idle_sessions_and_their_access_tokens() {
+		String email = uniqueEmail();
+		Tokens idle = loginAs(email);
+		this.clock.advance(Duration.ofMinutes(11));
+
+		this.accounts.setActive(this.accounts.findByEmail(email).orElseThrow().getId(), false);
+
+		assertThat(getWithToken(BASE + "/profile/", idle.access()).status()).isEqualTo(401);
 	}
 
 	private Tokens loginAs(String email) {

@@ -1,0 +1,8 @@
+package io.myuser.sample.login;
+
+/**
+ * {@link UnverifiedLoginTests} on H2.
+ */
+class UnverifiedLoginH2Tests extends UnverifiedLoginTests {
+
+}
