@@ -26,8 +26,6 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The secret IntegrationTestSupport configures. */
-	private static final String SECRET = "integration-test-secret-0123456789abcdef";
 
 	private String access;
 
@@ -115,12 +113,12 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 		claims.put("iat", new Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
 		String signed = TestJwts.builder()
 			.claims(claims)
-			.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+			.signWith(Keys.hmacShaKeyFor(signingKey()), Jwts.SIG.HS256)
 			.compact();
 		claims.put("iat", new Date());
 		String control = TestJwts.builder()
 			.claims(claims)
-			.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+			.signWith(Keys.hmacShaKeyFor(signingKey()), Jwts.SIG.HS256)
 			.compact();
 
 		assertThat(profileStatus(control)).as("the same token issued now").isEqualTo(200);
@@ -139,7 +137,7 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 		for (Map<String, Object> forged : List.of(strangerClaims, unknownSession)) {
 			String token = TestJwts.builder()
 				.claims(forged)
-				.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+				.signWith(Keys.hmacShaKeyFor(signingKey()), Jwts.SIG.HS256)
 				.compact();
 			assertThat(getWithToken(BASE + "/sessions/", token).status()).isEqualTo(401);
 			assertThat(postJson(BASE + "/logout/", "{}", "Authorization", "Bearer " + token).status()).isEqualTo(401);
