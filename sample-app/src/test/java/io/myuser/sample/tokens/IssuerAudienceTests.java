@@ -81,7 +81,7 @@ abstract class IssuerAudienceTests extends IntegrationTestSupport {
 	}
 
 	private static String sign(Map<String, Object> claims) {
-		return TestJwts.builder().claims(claims).signWith(KEY, Jwts.SIG.HS256).compact();
+		return TestJwts.accessToken().claims(claims).signWith(KEY, Jwts.SIG.HS256).compact();
 	}
 
 	private int profileStatus(String token) {
