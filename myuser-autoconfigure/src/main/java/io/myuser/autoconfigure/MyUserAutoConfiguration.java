@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.AccountSettings;
 import io.myuser.account.NistPasswordPolicy;
+import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.OneTimeTokenRepository;
 import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.PasswordAuthenticator;
@@ -35,6 +36,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The base of MyUser: accounts, password hashing, the clock, client information, Flyway migrations and the web
  * plumbing every MyUser endpoint shares. {@code myuser.enabled=false} switches all of MyUser off.
+ * <p>
+ * Passwords are Unicode-normalised (NFKC) before they are hashed or checked: the services that hash and verify
+ * passwords get the {@link PasswordEncoder} bean, MyUser's or the host's, wrapped in a
+ * {@link NormalizingPasswordEncoder}. The bean itself stays as it is, for the host's own uses.
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "myuser.enabled", matchIfMissing = true)
@@ -56,9 +61,9 @@ public final class MyUserAutoConfiguration {
 	}
 
 	/**
-	 * The password policy. Its byte limit follows the {@link PasswordEncoder} bean, whether MyUser's or the
-	 * host's: a bcrypt encoder limits passwords to 72 bytes. The encoder is probed when the first password is
-	 * checked, not at startup.
+	 * The password policy. It judges the normalised form of a password, the form that is hashed. Its byte limit
+	 * follows the {@link PasswordEncoder} bean, whether MyUser's or the host's: a bcrypt encoder limits passwords
+	 * to 72 bytes. The encoder is probed when the first password is checked, not at startup.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -91,7 +96,8 @@ public final class MyUserAutoConfiguration {
 	@ConditionalOnMissingBean
 	UserAccountService myUserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
 			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
-		return new UserAccountService(users, oneTimeTokens, passwordEncoder, events, clock);
+		return new UserAccountService(users, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder), events,
+				clock);
 	}
 
 	@Bean
@@ -113,15 +119,15 @@ public final class MyUserAutoConfiguration {
 	AccountFlowService myUserAccountFlowService(UserRepository users, UserAccountService accounts,
 			OneTimeTokenService oneTimeTokens, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			ApplicationEventPublisher events, AccountSettings settings, Clock clock) {
-		return new AccountFlowService(users, accounts, oneTimeTokens, passwordEncoder, passwordPolicy, events,
-				settings, clock);
+		return new AccountFlowService(users, accounts, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder),
+				passwordPolicy, events, settings, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordAuthenticator myUserPasswordAuthenticator(UserRepository users, PasswordEncoder passwordEncoder,
 			Clock clock) {
-		return new PasswordAuthenticator(users, passwordEncoder, clock);
+		return new PasswordAuthenticator(users, NormalizingPasswordEncoder.of(passwordEncoder), clock);
 	}
 
 }
