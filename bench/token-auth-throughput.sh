@@ -36,7 +36,7 @@ fi
 
 LOG=$(mktemp)
 java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" \
-  --myuser.token.signing.secret=benchmark-signing-secret-0123456789abcdef \
+  --myuser.token.signing.secret=base64:WLNoOHio2il1gNTRByT/rni6PBsPYRgx/Ndv+Xk8jOs= \
   --logging.level.root=WARN --logging.level.audit=WARN >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -f "$LOG"' EXIT

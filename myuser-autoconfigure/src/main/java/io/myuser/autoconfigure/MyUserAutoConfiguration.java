@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.AccountSettings;
 import io.myuser.account.NistPasswordPolicy;
+import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.OneTimeTokenRepository;
 import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.PasswordAuthenticator;
@@ -36,6 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The base of MyUser: accounts, password hashing, the clock, client information, Flyway migrations and the web
  * plumbing every MyUser endpoint shares. {@code myuser.enabled=false} switches all of MyUser off.
+ * <p>
+ * Passwords are Unicode-normalised (NFKC) before they are hashed or checked: the services that hash and verify
+ * passwords get the {@link PasswordEncoder} bean, MyUser's or the host's, wrapped in a
+ * {@link NormalizingPasswordEncoder}. The bean itself stays as it is, for the host's own uses.
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "myuser.enabled", matchIfMissing = true)
@@ -57,9 +62,9 @@ public final class MyUserAutoConfiguration {
 	}
 
 	/**
-	 * The password policy. Its byte limit follows the {@link PasswordEncoder} bean, whether MyUser's or the
-	 * host's: a bcrypt encoder limits passwords to 72 bytes. The encoder is probed when the first password is
-	 * checked, not at startup.
+	 * The password policy. It judges the normalised form of a password, the form that is hashed. Its byte limit
+	 * follows the {@link PasswordEncoder} bean, whether MyUser's or the host's: a bcrypt encoder limits passwords
+	 * to 72 bytes. The encoder is probed when the first password is checked, not at startup.
 	 */
 	@Bean
 	@ConditionalOnMissingBean
@@ -93,7 +98,8 @@ public final class MyUserAutoConfiguration {
 	UserAccountService myUserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
 			PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		return new UserAccountService(users, oneTimeTokens, passwordEncoder, events, transactionManager, clock);
+		return new UserAccountService(users, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder), events,
+				transactionManager, clock);
 	}
 
 	@Bean
@@ -117,15 +123,16 @@ public final class MyUserAutoConfiguration {
 			OneTimeTokenService oneTimeTokens, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			ApplicationEventPublisher events, AccountSettings settings, PlatformTransactionManager transactionManager,
 			Clock clock) {
-		return new AccountFlowService(users, accounts, oneTimeTokens, passwordEncoder, passwordPolicy, events,
-				settings, transactionManager, clock);
+		return new AccountFlowService(users, accounts, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder),
+				passwordPolicy, events, settings, transactionManager, clock);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordAuthenticator myUserPasswordAuthenticator(UserRepository users, PasswordEncoder passwordEncoder,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		return new PasswordAuthenticator(users, passwordEncoder, transactionManager, clock);
+		return new PasswordAuthenticator(users, NormalizingPasswordEncoder.of(passwordEncoder), transactionManager,
+				clock);
 	}
 
 }

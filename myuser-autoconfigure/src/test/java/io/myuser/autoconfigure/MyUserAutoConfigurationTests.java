@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.example.host.HostApplication;
+import io.myuser.account.InvalidCredentialsException;
+import io.myuser.account.NistPasswordPolicy;
 import io.myuser.account.PasswordAuthenticator;
+import io.myuser.account.PasswordPolicy;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.account.UserRepository;
@@ -54,15 +57,19 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.filter.UrlHandlerFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MyUserAutoConfiguration}, the base of MyUser, and for what every MyUser auto-configuration
@@ -74,6 +81,12 @@ class MyUserAutoConfigurationTests {
 
 	private static final List<String> MYUSER_ENTITY_PACKAGES = List.of("io.myuser.account", "io.myuser.token",
 			"io.myuser.session", "io.myuser.profile", "io.myuser.audit", "io.myuser.gdpr", "io.myuser.social");
+
+	/** A passphrase with its accents precomposed. */
+	private static final String COMPOSED = "cr\u00e8me br\u00fbl\u00e9e au caf\u00e9";
+
+	/** The same passphrase with each accent as letter plus combining accent. */
+	private static final String DECOMPOSED = "cre\u0300me bru\u0302le\u0301e au cafe\u0301";
 
 	private final WebApplicationContextRunner contextRunner = MyUserContextRunners.web();
 
@@ -192,6 +205,52 @@ class MyUserAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PasswordEncoder.class).hasBean("hostPasswordEncoder");
 			assertThat(context.getBean(PasswordEncoder.class)).isSameAs(encoder);
 		});
+	}
+
+	@Test
+	void passwordsAreNormalisedAroundMyUsersEncoderWhileTheBeanStaysAsItIs() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(PasswordEncoder.class)).isInstanceOf(DelegatingPasswordEncoder.class);
+			String hash = assertComposedAndDecomposedFormsLogIn(context);
+			assertThat(hash).startsWith("{argon2}");
+			assertThat(context.getBean(PasswordEncoder.class).matches(COMPOSED, hash))
+				.as("the composed form was hashed").isTrue();
+		});
+	}
+
+	@Test
+	void passwordsAreNormalisedAroundTheHostsEncoder() {
+		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+		this.contextRunner.withBean("hostPasswordEncoder", PasswordEncoder.class, () -> bcrypt).run((context) -> {
+			assertThat(context.getBean(PasswordEncoder.class)).isSameAs(bcrypt);
+			String hash = assertComposedAndDecomposedFormsLogIn(context);
+			assertThat(hash).startsWith("$2a$04$");
+			assertThat(bcrypt.matches(COMPOSED, hash)).as("the composed form was hashed").isTrue();
+			assertThat(bcrypt.matches(DECOMPOSED, hash)).isFalse();
+			// The policy still knows bcrypt's limit through the normalising wrapper, and counts the normal form.
+			assertThat(((NistPasswordPolicy) context.getBean(PasswordPolicy.class)).getMaxBytes())
+				.isEqualTo(NistPasswordPolicy.BCRYPT_MAX_BYTES);
+			assertThat(context.getBean(PasswordPolicy.class).violations("\ufb01".repeat(4), null)).isEmpty();
+		});
+	}
+
+	/**
+	 * Set one password decomposed and one composed through MyUser's services, and log in with the other form.
+	 * @return the stored hash of the password set decomposed
+	 */
+	private static String assertComposedAndDecomposedFormsLogIn(ApplicationContext context) {
+		PasswordAuthenticator authenticator = context.getBean(PasswordAuthenticator.class);
+		String setDecomposed = MyUserTestUsers.uniqueEmail();
+		MyUserTestUsers.createUser(context, setDecomposed, DECOMPOSED, true);
+		String setComposed = MyUserTestUsers.uniqueEmail();
+		MyUserTestUsers.createUser(context, setComposed, COMPOSED, true);
+
+		assertThat(authenticator.check(setDecomposed, COMPOSED).email()).isEqualTo(setDecomposed);
+		assertThat(authenticator.check(setDecomposed, DECOMPOSED).email()).isEqualTo(setDecomposed);
+		assertThat(authenticator.check(setComposed, DECOMPOSED).email()).isEqualTo(setComposed);
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> authenticator.check(setComposed, COMPOSED + "x"));
+		return context.getBean(UserAccountService.class).findByEmail(setDecomposed).orElseThrow().getPasswordHash();
 	}
 
 	@Test

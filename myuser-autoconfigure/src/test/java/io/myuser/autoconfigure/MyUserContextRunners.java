@@ -51,8 +51,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class MyUserContextRunners {
 
-	/** A signing secret of exactly 32 bytes (256 bits), the smallest one accepted. */
-	public static final String SECRET = "0123456789abcdef0123456789abcdef";
+	/**
+	 * A signing secret of exactly 32 random bytes (256 bits), the smallest one accepted, made with
+	 * {@code openssl rand -base64 32}.
+	 */
+	public static final String SECRET = "base64:o/Rk3cAhrgeD5CGE+AJ6koFApFKPejX+sinnzyjjkxk=";
 
 	/** Every MyUser auto-configuration, as listed in {@code AutoConfiguration.imports}. */
 	public static final Class<?>[] MYUSER_AUTO_CONFIGURATIONS = { MyUserAutoConfiguration.class,

@@ -1,7 +1,6 @@
 package io.myuser.account;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,16 +22,19 @@ import org.springframework.util.function.SingletonSupplier;
  * A {@link PasswordPolicy} after NIST SP 800-63B: length and a blocklist, no composition rules (no "one digit, one
  * upper-case letter"), and every printable Unicode character allowed, spaces included.
  * <p>
- * A password is refused when:
+ * The rules apply to the password's normalised form ({@link NormalizingPasswordEncoder#normalize}, NFKC), the form
+ * MyUser hashes and verifies, so that equivalent spellings of one password get one answer. A password is refused
+ * when:
  * <ul>
- * <li>it holds a control character (C0, DEL or C1), an unpaired surrogate or U+FFFE/U+FFFF; nothing else is
- * checked then;</li>
+ * <li>it holds a control character (C0, DEL or C1), an unpaired surrogate or U+FFFE/U+FFFF, as entered or once
+ * normalised; nothing else is checked then;</li>
  * <li>it has fewer than {@code minLength} or more than {@code maxLength} characters, counted as Unicode code points
- * after NFC normalisation, so an emoji or an accented letter typed as letter plus combining accent counts as
- * one;</li>
+ * of the normalised form, so an emoji or an accented letter typed as letter plus combining accent counts as
+ * one (and a ligature such as U+FB01 as the two letters it stands for);</li>
  * <li>it is longer, in UTF-8 bytes, than the password hasher accepts ({@code maxBytes}): the password is refused
- * rather than silently cut, since bcrypt would ignore everything after its 72nd byte. Both the password as
- * entered and its NFC form must fit;</li>
+ * rather than silently cut, since bcrypt would ignore everything after its 72nd byte. Both the normalised form,
+ * which is hashed, and the password as entered, which is tried against hashes made before normalisation, must
+ * fit;</li>
  * <li>it consists of white space and invisible formatting characters only;</li>
  * <li>({@code rejectEmail}) it is the account's email address or the part before the {@code @};</li>
  * <li>({@code rejectCommon}) it is on MyUser's list of 30,000 common passwords (taken from zxcvbn4j).</li>
@@ -93,7 +95,8 @@ public final class NistPasswordPolicy implements PasswordPolicy {
 	 * The most UTF-8 bytes a password encoder accepts without refusing or truncating the input.
 	 * <p>
 	 * A {@link BCryptPasswordEncoder} gives {@value #BCRYPT_MAX_BYTES}, and Spring Security's Argon2, PBKDF2 and
-	 * scrypt encoders give {@link #NO_BYTE_LIMIT}, without hashing anything. Any other encoder is probed, because
+	 * scrypt encoders give {@link #NO_BYTE_LIMIT}, without hashing anything; a {@link NormalizingPasswordEncoder}
+	 * gives the limit of its delegate. Any other encoder is probed, because
 	 * a {@code DelegatingPasswordEncoder} does not tell which encoder it writes with (Spring Security 7 has no
 	 * accessor for its encoding id or encoders, and reading its fields by reflection would break silently when
 	 * they change) and a custom encoder may wrap bcrypt. The probe encodes a 73-byte ASCII password:
@@ -112,6 +115,9 @@ public final class NistPasswordPolicy implements PasswordPolicy {
 	 */
 	public static int maxBytesFor(PasswordEncoder passwordEncoder) {
 		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
+		if (passwordEncoder instanceof NormalizingPasswordEncoder normalizing) {
+			return maxBytesFor(normalizing.getDelegate());
+		}
 		if (passwordEncoder instanceof BCryptPasswordEncoder) {
 			return BCRYPT_MAX_BYTES;
 		}
@@ -189,11 +195,11 @@ public final class NistPasswordPolicy implements PasswordPolicy {
 	public List<String> violations(String password, @Nullable String email) {
 		Assert.notNull(password, "password cannot be null");
 		List<String> violations = new ArrayList<>();
-		if (!Texts.isClean(password)) {
+		String normalized = Texts.isClean(password) ? NormalizingPasswordEncoder.normalize(password) : password;
+		if (!Texts.isClean(password) || !Texts.isClean(normalized)) {
 			violations.add("Password must not contain control characters or invalid Unicode.");
 			return violations;
 		}
-		String normalized = Normalizer.normalize(password, Normalizer.Form.NFC);
 		int length = normalized.codePointCount(0, normalized.length());
 		int maxBytes = getMaxBytes();
 		if (length < this.settings.minLength()) {
@@ -209,7 +215,7 @@ public final class NistPasswordPolicy implements PasswordPolicy {
 		if (!normalized.isEmpty() && normalized.codePoints().allMatch(NistPasswordPolicy::isBlank)) {
 			violations.add("Password must not consist of spaces only.");
 		}
-		Set<String> keys = comparisonKeys(password);
+		Set<String> keys = comparisonKeys(normalized);
 		if (this.settings.rejectEmail() && email != null && isEmailOrLocalPart(keys, email)) {
 			violations.add("Password must not be your email address or the part of it before the @.");
 		}

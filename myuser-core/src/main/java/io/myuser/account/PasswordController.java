@@ -63,8 +63,9 @@ public class PasswordController {
 		return Map.of("detail", "New password has been saved.");
 	}
 
+	/** The two fields must hold one password; equivalent Unicode spellings of it count as the same. */
 	static void requireSame(String field, String first, String second) {
-		if (!first.equals(second)) {
+		if (!NormalizingPasswordEncoder.normalize(first).equals(NormalizingPasswordEncoder.normalize(second))) {
 			throw InvalidRequestException.forField(field, "The two password fields didn't match.");
 		}
 	}

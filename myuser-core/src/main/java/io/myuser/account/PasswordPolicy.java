@@ -15,7 +15,8 @@ public interface PasswordPolicy {
 
 	/**
 	 * Check a password someone wants to set.
-	 * @param password the password exactly as entered: not trimmed, not normalised
+	 * @param password the password exactly as entered: not trimmed, not normalised (MyUser hashes its
+	 * {@link NormalizingPasswordEncoder#normalize normalised form}, which a policy should judge)
 	 * @param email the address of the account, so that passwords made from it can be refused, or {@code null} if
 	 * unknown
 	 * @return human-readable reasons, in English, why the password is refused; empty if it is acceptable

@@ -5,7 +5,8 @@ import org.springframework.util.Assert;
 /**
  * The settings of a {@link NistPasswordPolicy}.
  *
- * @param minLength the fewest characters (Unicode code points after NFC normalisation) a password may have
+ * @param minLength the fewest characters (Unicode code points of the NFKC-normalised form, see
+ * {@link NormalizingPasswordEncoder}) a password may have
  * @param maxLength the most characters a password may have
  * @param rejectEmail whether a password equal to the account's email address or to its local part is refused
  * @param rejectCommon whether passwords on MyUser's list of common passwords are refused

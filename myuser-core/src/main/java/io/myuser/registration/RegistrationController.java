@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.AccountRequests;
 import io.myuser.account.AccountSettings.EmailVerificationMode;
+import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.User;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
@@ -89,7 +90,8 @@ public class RegistrationController {
 			if (!StringUtils.hasLength(body.password1())) {
 				throw InvalidRequestException.forField("password1", "This field is required.");
 			}
-			if (!body.password1().equals(body.password2())) {
+			if (body.password2() == null || !NormalizingPasswordEncoder.normalize(body.password1())
+				.equals(NormalizingPasswordEncoder.normalize(body.password2()))) {
 				throw InvalidRequestException.forField("password2", "The two password fields didn't match.");
 			}
 			return body.password1();

@@ -27,7 +27,9 @@ import org.springframework.util.Assert;
  * The default {@link TokenCodec}: JWTs signed and verified with jjwt, with the keys of {@link JwtKeys} (HS256 by
  * default, RS256 or ES256 with a key pair). The key is chosen by the token's {@code kid} and must match the
  * token's {@code alg}; unsigned tokens ({@code alg: none}), algorithm confusion, encrypted tokens and tokens
- * without the MyUser claims are refused.
+ * without the MyUser claims are refused. Tokens are explicitly typed (RFC 8725 section 3.11): the header
+ * {@code typ} is {@code at+jwt} for access tokens (RFC 9068) and {@code rt+jwt} for refresh tokens, and a token is
+ * accepted only when both its {@code typ} and its {@code token_type} claim name the type the caller expects.
  */
 public final class JjwtTokenCodec implements TokenCodec {
 
@@ -39,6 +41,8 @@ public final class JjwtTokenCodec implements TokenCodec {
 	static final String CLAIM_SESSION_ID = "sid";
 
 	static final String CLAIM_TOKEN_TYPE = "token_type";
+
+	static final String HEADER_TYPE = "typ";
 
 	/** Exactly three base64url segments: one spelling per token, nothing trailing. */
 	private static final java.util.regex.Pattern COMPACT_JWS = java.util.regex.Pattern
@@ -110,6 +114,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 	public String encode(TokenClaims claims) {
 		Assert.notNull(claims, "claims cannot be null");
 		JwtBuilder builder = Jwts.builder().json(this.serializer);
+		builder.header().type(claims.type().headerType()).and();
 		if (this.keys.keyId() != null) {
 			builder.header().keyId(this.keys.keyId()).and();
 		}
@@ -147,6 +152,9 @@ public final class JjwtTokenCodec implements TokenCodec {
 		}
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
 			throw new InvalidTokenException("Token is invalid", ex);
+		}
+		if (!expectedType.matchesHeaderType(stringClaim(jws.getHeader(), HEADER_TYPE))) {
+			throw new InvalidTokenException("Token has the wrong type");
 		}
 		Claims claims = jws.getPayload();
 		String type = stringClaim(claims, CLAIM_TOKEN_TYPE);

@@ -113,7 +113,7 @@ class NistPasswordPolicyTests {
 
 	@Test
 	void violationsWhenDecomposedAccentsThenCountedAfterNfc() {
-		// e + COMBINING ACUTE ACCENT is two code points as typed and one (é) after NFC.
+		// e + COMBINING ACUTE ACCENT is two code points as typed and one (é) once normalised.
 		assertThat(this.policy.violations(E_ACUTE_NFD.repeat(4), null)).as("8 code points as typed, 4 after NFC")
 			.containsExactly(TOO_SHORT);
 		assertThat(this.policy.violations(E_ACUTE_NFD.repeat(8), null)).isEmpty();
@@ -129,6 +129,43 @@ class NistPasswordPolicyTests {
 		String nfd = "Cafe\u0301 cre\u0300me bru\u0302le\u0301e";
 		assertThat(this.policy.violations(nfc, EMAIL_ADDRESS)).isEqualTo(this.policy.violations(nfd, EMAIL_ADDRESS))
 			.isEmpty();
+	}
+
+	@Test
+	void violationsWhenCompatibilityCharactersThenCountedAsTheirNormalisedForm() {
+		// NFKC, the form MyUser hashes: the ligature U+FB01 is "fi", two characters; U+FDFA is 18.
+		assertThat(this.policy.violations("\ufb01".repeat(4), null)).as("4 typed, 8 normalised").isEmpty();
+		assertThat(this.policy.violations("\ufb01".repeat(3) + "x", null)).as("7 normalised").containsExactly(TOO_SHORT);
+		assertThat(this.policy.violations("\ufdfa".repeat(7), null)).as("126 normalised").isEmpty();
+		assertThat(this.policy.violations("\ufdfa".repeat(8), null)).as("144 normalised").containsExactly(TOO_LONG);
+		// Full-width letters are the ASCII ones once normalised, for every rule.
+		assertThat(this.policy.violations("\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44", null))
+			.containsExactly(COMMON);
+		assertThat(this.policy.violations("\uff41\uff4c\uff49\uff43\uff45.smith", EMAIL_ADDRESS)).containsExactly(EMAIL);
+	}
+
+	@Test
+	void violationsWhenEquivalentFormsOfRandomPassphrasesThenSameAnswer() {
+		SeededRandom random = SeededRandom.forTest("violationsWhenEquivalentFormsOfRandomPassphrasesThenSameAnswer");
+		for (int i = 0; i < 1_000; i++) {
+			String password = RandomPasswords.passphrase(random, 1 + random.nextInt(140));
+			List<String> expected = this.policy.violations(password, EMAIL_ADDRESS);
+			for (java.text.Normalizer.Form form : java.text.Normalizer.Form.values()) {
+				String equivalent = java.text.Normalizer.normalize(password, form);
+				assertThat(this.policy.violations(equivalent, EMAIL_ADDRESS))
+					.as("%s of %s, %s", form, RandomPasswords.describe(password), random)
+					.isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
+	void maxBytesForWhenNormalisingEncoderThenTheLimitOfItsDelegate() {
+		assertThat(NistPasswordPolicy.maxBytesFor(new NormalizingPasswordEncoder(new BCryptPasswordEncoder(4))))
+			.isEqualTo(NistPasswordPolicy.BCRYPT_MAX_BYTES);
+		assertThat(NistPasswordPolicy
+			.maxBytesFor(new NormalizingPasswordEncoder(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8())))
+			.isEqualTo(NistPasswordPolicy.NO_BYTE_LIMIT);
 	}
 
 	@ParameterizedTest
@@ -254,7 +291,8 @@ class NistPasswordPolicyTests {
 
 	@Test
 	void violationsWhenBcryptLimitAndDecomposedFormTooLongThenRefused() {
-		// As typed, e + U+0301 is 3 bytes; after NFC, é is 2. The hasher gets the password as typed.
+		// As typed, e + U+0301 is 3 bytes; normalised, é is 2. The hasher gets the normalised form, but the form as
+		// typed is tried against hashes made before normalisation, so it must fit too.
 		assertThat(this.bcryptPolicy.violations(E_ACUTE_NFD.repeat(24), null)).isEmpty();
 		assertThat(this.bcryptPolicy.violations(E_ACUTE_NFD.repeat(25), null)).containsExactly(TOO_MANY_BYTES);
 	}

@@ -13,7 +13,8 @@ import java.util.Set;
 final class RandomPasswords {
 
 	/**
-	 * Units a passphrase is made of; each is one Unicode code point after NFC normalisation. They cover ASCII
+	 * Units a passphrase is made of; each is one Unicode code point after NFKC normalisation, the form the policy
+	 * measures. They cover ASCII
 	 * (space included), Latin letters with accents (precomposed and as letter plus combining accent), Greek,
 	 * Cyrillic, Hebrew, Arabic, Devanagari, CJK, Hangul syllables, symbols, full-width forms and emoji outside
 	 * the BMP.
@@ -47,7 +48,7 @@ final class RandomPasswords {
 	}
 
 	/**
-	 * A passphrase of the given number of characters (code points after NFC) that starts with a letter, so that
+	 * A passphrase of the given number of characters (code points after NFKC) that starts with a letter, so that
 	 * it is never blank.
 	 * @param random the source of randomness
 	 * @param length the number of characters
@@ -59,9 +60,9 @@ final class RandomPasswords {
 			builder.append(UNITS[random.nextInt(UNITS.length)]);
 		}
 		String passphrase = builder.toString();
-		String nfc = Normalizer.normalize(passphrase, Normalizer.Form.NFC);
-		if (nfc.codePointCount(0, nfc.length()) != length) {
-			throw new IllegalStateException("Units do not stay single characters after NFC: " + describe(passphrase));
+		String nfkc = Normalizer.normalize(passphrase, Normalizer.Form.NFKC);
+		if (nfkc.codePointCount(0, nfkc.length()) != length) {
+			throw new IllegalStateException("Units do not stay single characters after NFKC: " + describe(passphrase));
 		}
 		return passphrase;
 	}

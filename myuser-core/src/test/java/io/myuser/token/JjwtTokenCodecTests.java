@@ -47,6 +47,9 @@ class JjwtTokenCodecTests {
 
 	private static final Duration SKEW = Duration.ofSeconds(30);
 
+	/** The header of an access token without a key id, as the codec writes it. */
+	private static final String ACCESS_HEADER = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}";
+
 	private static final TokenSettings SETTINGS = new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), null,
 			null, SKEW);
 
@@ -162,13 +165,13 @@ class JjwtTokenCodecTests {
 		other[31] ^= 1;
 		String token = codec(other, null, SETTINGS).encode(claims(TokenType.ACCESS));
 		assertInvalid(token, TokenType.ACCESS);
-		assertInvalid(sign("{\"alg\":\"HS256\"}", validPayload(), other, "HmacSHA256"), TokenType.ACCESS);
+		assertInvalid(sign(ACCESS_HEADER, validPayload(), other, "HmacSHA256"), TokenType.ACCESS);
 	}
 
 	@Test
 	void decodeWhenHandSignedWithRightKeyThenAccepted() {
 		// Shows that sign(..) below makes tokens the codec accepts, so the refusals that use it are meaningful.
-		String token = sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", validPayload(), SECRET, "HmacSHA256");
+		String token = sign(ACCESS_HEADER, validPayload(), SECRET, "HmacSHA256");
 		assertThat(this.codec.decode(token, TokenType.ACCESS)).isEqualTo(claims(TokenType.ACCESS));
 	}
 
@@ -183,7 +186,7 @@ class JjwtTokenCodecTests {
 	@Test
 	void decodeWhenRs256HeaderOverHmacOfSecretThenInvalidToken() {
 		// Algorithm confusion the other way round: RS256 announced, the bytes being an HMAC with the shared secret.
-		assertInvalid(sign("{\"alg\":\"RS256\"}", validPayload(), SECRET, "HmacSHA256"), TokenType.ACCESS);
+		assertInvalid(sign("{\"alg\":\"RS256\",\"typ\":\"at+jwt\"}", validPayload(), SECRET, "HmacSHA256"), TokenType.ACCESS);
 	}
 
 	@Test
@@ -192,8 +195,8 @@ class JjwtTokenCodecTests {
 		assertThatExceptionOfType(JwtException.class)
 			.isThrownBy(() -> builder(validPayload()).signWith(Keys.hmacShaKeyFor(SECRET), Jwts.SIG.HS512).compact())
 			.withMessageContaining("256 bits which is not secure enough for the HS512 algorithm");
-		assertInvalid(sign("{\"alg\":\"HS512\"}", validPayload(), SECRET, "HmacSHA512"), TokenType.ACCESS);
-		assertInvalid(sign("{\"alg\":\"HS384\"}", validPayload(), SECRET, "HmacSHA384"), TokenType.ACCESS);
+		assertInvalid(sign("{\"alg\":\"HS512\",\"typ\":\"at+jwt\"}", validPayload(), SECRET, "HmacSHA512"), TokenType.ACCESS);
+		assertInvalid(sign("{\"alg\":\"HS384\",\"typ\":\"at+jwt\"}", validPayload(), SECRET, "HmacSHA384"), TokenType.ACCESS);
 	}
 
 	@Test
@@ -310,7 +313,7 @@ class JjwtTokenCodecTests {
 	void decodeWhenNotBeforeInFutureThenInvalidToken() {
 		Map<String, Object> payload = validPayload();
 		payload.put("nbf", NOW.plus(Duration.ofHours(1)).getEpochSecond());
-		assertInvalid(sign("{\"alg\":\"HS256\"}", payload, SECRET, "HmacSHA256"), TokenType.ACCESS);
+		assertInvalid(sign(ACCESS_HEADER, payload, SECRET, "HmacSHA256"), TokenType.ACCESS);
 	}
 
 	@Test
@@ -338,11 +341,67 @@ class JjwtTokenCodecTests {
 	}
 
 	@Test
+	void encodeThenHeaderTypNamesTheTokenType() {
+		assertThat(json(segment(this.codec.encode(claims(TokenType.ACCESS)), 0))).containsEntry("typ", "at+jwt");
+		assertThat(json(segment(this.codec.encode(claims(TokenType.REFRESH)), 0))).containsEntry("typ", "rt+jwt");
+		assertThat(json(segment(codec(SECRET, "k1", SETTINGS).encode(claims(TokenType.ACCESS)), 0)))
+			.containsEntry("typ", "at+jwt")
+			.containsEntry("kid", "k1");
+	}
+
+	@Test
+	void decodeWhenTypMissingOrNotAtJwtThenAccessTokenRefused() {
+		// Signed with the right key and carrying token_type "access": only the header typ is wrong.
+		List<String> headers = List.of("{\"alg\":\"HS256\"}", "{\"alg\":\"HS256\",\"typ\":\"JWT\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"jwt\"}", "{\"alg\":\"HS256\",\"typ\":\"application/jwt\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}", "{\"alg\":\"HS256\",\"typ\":\"application/rt+jwt\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"\"}", "{\"alg\":\"HS256\",\"typ\":\" at+jwt\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"at+jwt \"}", "{\"alg\":\"HS256\",\"typ\":\"at+jwt+x\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"atjwt\"}", "{\"alg\":\"HS256\",\"typ\":\"application/application/at+jwt\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"text/at+jwt\"}", "{\"alg\":\"HS256\",\"typ\":\"at+jwt\u0000\"}",
+				"{\"alg\":\"HS256\",\"typ\":null}", "{\"alg\":\"HS256\",\"typ\":[\"at+jwt\"]}",
+				"{\"alg\":\"HS256\",\"typ\":5}", "{\"alg\":\"HS256\",\"cty\":\"at+jwt\"}");
+		for (String header : headers) {
+			assertInvalid(sign(header, validPayload(), SECRET, "HmacSHA256"), TokenType.ACCESS);
+		}
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> this.codec.decode(sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", validPayload(), SECRET,
+					"HmacSHA256"), TokenType.ACCESS))
+			.withMessage("Token has the wrong type");
+	}
+
+	@Test
+	void decodeWhenTypIsTheMediaTypeOrInAnotherCaseThenAccepted() {
+		// RFC 9068 section 4: "at+jwt" or "application/at+jwt"; media types ignore case (RFC 7515 section 4.1.9).
+		for (String typ : List.of("at+jwt", "application/at+jwt", "AT+JWT", "Application/At+Jwt")) {
+			String token = sign("{\"alg\":\"HS256\",\"typ\":\"" + typ + "\"}", validPayload(), SECRET, "HmacSHA256");
+			assertThat(this.codec.decode(token, TokenType.ACCESS)).as(typ).isEqualTo(claims(TokenType.ACCESS));
+		}
+	}
+
+	@Test
+	void decodeWhenTypAndTokenTypeClaimDisagreeThenRefusedEitherWay() {
+		// Each check holds on its own: a forger who gets one of the two right still fails.
+		Map<String, Object> refreshPayload = validPayload();
+		refreshPayload.put("token_type", "refresh");
+		String accessTypRefreshClaim = sign(ACCESS_HEADER, refreshPayload, SECRET, "HmacSHA256");
+		String refreshTypAccessClaim = sign("{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}", validPayload(), SECRET,
+				"HmacSHA256");
+		for (TokenType type : TokenType.values()) {
+			assertInvalid(accessTypRefreshClaim, type);
+			assertInvalid(refreshTypAccessClaim, type);
+		}
+		String refresh = sign("{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}", refreshPayload, SECRET, "HmacSHA256");
+		assertThat(this.codec.decode(refresh, TokenType.REFRESH)).isEqualTo(claims(TokenType.REFRESH));
+		assertInvalid(refresh, TokenType.ACCESS);
+	}
+
+	@Test
 	void decodeWhenRequiredClaimMissingThenInvalidToken() {
 		for (String claim : List.of("sid", "user_id", "sub", "token_type", "jti", "iat", "exp")) {
 			Map<String, Object> payload = validPayload();
 			payload.remove(claim);
-			assertInvalid(sign("{\"alg\":\"HS256\"}", payload, SECRET, "HmacSHA256"), TokenType.ACCESS);
+			assertInvalid(sign(ACCESS_HEADER, payload, SECRET, "HmacSHA256"), TokenType.ACCESS);
 		}
 	}
 
@@ -350,10 +409,10 @@ class JjwtTokenCodecTests {
 	void decodeWhenUserIdDiffersFromSubjectThenInvalidToken() {
 		Map<String, Object> payload = validPayload();
 		payload.put("user_id", UUID.randomUUID().toString());
-		assertInvalid(sign("{\"alg\":\"HS256\"}", payload, SECRET, "HmacSHA256"), TokenType.ACCESS);
+		assertInvalid(sign(ACCESS_HEADER, payload, SECRET, "HmacSHA256"), TokenType.ACCESS);
 		Map<String, Object> upperCase = validPayload();
 		upperCase.put("user_id", USER_ID.toString().toUpperCase());
-		assertInvalid(sign("{\"alg\":\"HS256\"}", upperCase, SECRET, "HmacSHA256"), TokenType.ACCESS);
+		assertInvalid(sign(ACCESS_HEADER, upperCase, SECRET, "HmacSHA256"), TokenType.ACCESS);
 	}
 
 	@Test
@@ -366,7 +425,7 @@ class JjwtTokenCodecTests {
 				put("nbf", "x"));
 		for (UnaryOperator<Map<String, Object>> change : changes) {
 			Map<String, Object> payload = change.apply(validPayload());
-			String token = sign("{\"alg\":\"HS256\"}", payload, SECRET, "HmacSHA256");
+			String token = sign(ACCESS_HEADER, payload, SECRET, "HmacSHA256");
 			assertInvalid(token, TokenType.ACCESS);
 		}
 	}
@@ -410,7 +469,7 @@ class JjwtTokenCodecTests {
 
 	@Test
 	void decodeWhenPayloadIsOddJsonThenInvalidToken() {
-		String header = b64("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+		String header = b64(ACCESS_HEADER.getBytes(StandardCharsets.UTF_8));
 		for (String json : oddJson()) {
 			String odd = b64(json.getBytes(StandardCharsets.UTF_8));
 			assertInvalid(signed(header + "." + odd, SECRET), TokenType.ACCESS);
@@ -497,6 +556,9 @@ class JjwtTokenCodecTests {
 	private io.jsonwebtoken.JwtBuilder builder(Map<String, Object> payload) {
 		return Jwts.builder()
 			.json(new JacksonJwtSerializer(this.jsonMapper))
+			.header()
+			.type("at+jwt")
+			.and()
 			.subject((String) payload.get("sub"))
 			.claim("user_id", payload.get("user_id"))
 			.claim("sid", payload.get("sid"))

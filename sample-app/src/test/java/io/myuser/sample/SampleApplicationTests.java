@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
 
 import io.myuser.account.NewUser;
 import io.myuser.account.UserAccountService;
+import io.myuser.autoconfigure.token.InvalidSigningKeyException;
+import io.myuser.autoconfigure.token.InvalidSigningKeyException.Reason;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.support.ClientInfo;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,6 +27,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The sample application started the way {@link SampleApplication#main} starts it, with its shipped
@@ -48,6 +52,9 @@ class SampleApplicationTests {
 			assertThat(context.getEnvironment().getPropertySources().contains("sampleLocalSigningSecret"))
 				.as("the signing secret was generated for this run")
 				.isTrue();
+			String secret = context.getEnvironment().getProperty("myuser.token.signing.secret");
+			assertThat(secret).startsWith("base64:");
+			assertThat(Base64.getDecoder().decode(secret.substring("base64:".length()))).hasSize(32);
 			assertThat(databaseProduct(context)).isEqualTo("H2");
 
 			String access = login(context, DemoUserInitializer.EMAIL, DemoUserInitializer.PASSWORD);
@@ -56,6 +63,22 @@ class SampleApplicationTests {
 			assertThat(profile.status()).isEqualTo(200);
 			assertThat(profile.json().get("email").asString()).isEqualTo(DemoUserInitializer.EMAIL);
 		}
+	}
+
+	@Test
+	void a_plain_text_signing_secret_stops_the_sample_at_startup() {
+		Throwable failure = catchThrowable(() -> SampleApplication.application()
+			.run("--server.port=0", "--spring.main.banner-mode=off",
+					"--spring.datasource.url=jdbc:h2:mem:sample-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"--myuser.token.signing.secret=a plain text secret that is long enough to have had 256 bits")
+			.close());
+
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof InvalidSigningKeyException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).as("cause chain of %s", failure).isInstanceOf(InvalidSigningKeyException.class);
+		assertThat(((InvalidSigningKeyException) cause).getReason()).isEqualTo(Reason.PLAIN_TEXT);
 	}
 
 	@Test

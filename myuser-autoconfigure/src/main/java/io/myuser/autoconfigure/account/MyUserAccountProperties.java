@@ -127,7 +127,8 @@ public class MyUserAccountProperties implements InitializingBean {
 	public static class Password {
 
 		/**
-		 * Fewest characters a password may have, counted as Unicode code points after NFC normalisation.
+		 * Fewest characters a password may have, counted as Unicode code points of its NFKC form, the form that
+		 * is hashed.
 		 */
 		private int minLength = 8;
 

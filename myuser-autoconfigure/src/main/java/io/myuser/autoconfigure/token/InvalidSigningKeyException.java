@@ -1,7 +1,8 @@
 package io.myuser.autoconfigure.token;
 
 /**
- * Thrown at startup when {@code myuser.token.signing.secret} is missing or too weak; turned into a readable
+ * Thrown at startup when {@code myuser.token.signing.secret} is missing, not written as {@code base64:} random
+ * bytes, or too weak, or when the key pair of RS256 or ES256 is unusable; turned into a readable
  * startup report by {@link InvalidSigningKeyFailureAnalyzer}.
  */
 public class InvalidSigningKeyException extends RuntimeException {
@@ -24,10 +25,14 @@ public class InvalidSigningKeyException extends RuntimeException {
 
 		/** No secret is configured. */
 		MISSING,
+		/** The secret is plain text rather than "base64:" followed by random bytes in base64. */
+		PLAIN_TEXT,
 		/** The secret has fewer than 256 bits. */
 		TOO_SHORT,
 		/** The secret says "base64:" but is not base64. */
 		NOT_BASE64,
+		/** The secret decodes to readable text or a few repeated byte values rather than random bytes. */
+		NOT_RANDOM,
 		/** RS256 or ES256 without a key pair or key id. */
 		MISSING_KEY_PAIR,
 		/** An algorithm other than HS256, RS256 and ES256. */

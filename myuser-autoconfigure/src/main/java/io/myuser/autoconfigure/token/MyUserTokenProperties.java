@@ -154,8 +154,8 @@ public class MyUserTokenProperties {
 		private List<PreviousKey> previousKeys = new ArrayList<>();
 
 		/**
-		 * HS256 signing secret: at least 32 bytes (256 bits) of UTF-8 text, or "base64:" followed by the base64 of
-		 * at least 32 bytes. Required; keep it out of source control.
+		 * HS256 signing secret: "base64:" followed by the base64 of at least 32 random bytes (256 bits), as made
+		 * by "openssl rand -base64 32". Plain text is refused. Required with HS256; keep it out of source control.
 		 */
 		private @Nullable String secret;
 

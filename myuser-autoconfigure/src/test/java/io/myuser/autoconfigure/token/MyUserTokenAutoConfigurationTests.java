@@ -36,6 +36,7 @@ import io.myuser.token.TokenType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -164,10 +165,33 @@ class MyUserTokenAutoConfigurationTests {
 	}
 
 	@Test
-	void secretLengthIsCountedInUtf8Bytes() {
-		// 16 characters, 32 bytes in UTF-8.
-		this.contextRunnerWithoutSecret.withPropertyValues("myuser.token.signing.secret=" + "é".repeat(16))
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TokenCodec.class));
+	void tokenCodecUsesTheBytesOfTheSharedTestSecret() {
+		byte[] secret = Base64.getDecoder().decode(MyUserContextRunners.SECRET.substring("base64:".length()));
+		assertThat(secret).hasSize(32);
+		this.contextRunner.run((context) -> {
+			TokenClaims claims = claims();
+			TokenCodec sameKey = new JjwtTokenCodec(secret, null, TokenSettings.defaults(),
+					JsonMapper.builder().build(), Clock.systemUTC());
+			assertThat(sameKey.decode(context.getBean(TokenCodec.class).encode(claims), TokenType.ACCESS))
+				.isEqualTo(claims);
+		});
+	}
+
+	@Test
+	void base64SecretMayBeWrappedOverSeveralLinesAndSurroundedBySpaces() {
+		// openssl rand -base64 64 wraps its output after 64 characters.
+		byte[] secret = new byte[64];
+		new java.security.SecureRandom().nextBytes(secret);
+		String base64 = Base64.getEncoder().encodeToString(secret);
+		String wrapped = "  base64:" + base64.substring(0, 64) + "\n" + base64.substring(64) + "\n";
+		this.contextRunnerWithoutSecret.withPropertyValues("myuser.token.signing.secret=" + wrapped).run((context) -> {
+			assertThat(context).hasNotFailed();
+			TokenClaims claims = claims();
+			TokenCodec sameKey = new JjwtTokenCodec(secret, null, TokenSettings.defaults(),
+					JsonMapper.builder().build(), Clock.systemUTC());
+			assertThat(sameKey.decode(context.getBean(TokenCodec.class).encode(claims), TokenType.ACCESS))
+				.isEqualTo(claims);
+		});
 	}
 
 	@Test
@@ -247,14 +271,49 @@ class MyUserTokenAutoConfigurationTests {
 			.run((context) -> assertSigningKeyFailure(context, Reason.MISSING));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "integration-test-secret-0123456789abcdef", "0123456789abcdef0123456789abcdef",
+			"correct horse battery staple and then some more words to be long", "éééééééééééééééé",
+			"BASE64:o/Rk3cAhrgeD5CGE+AJ6koFApFKPejX+sinnzyjjkxk=", "o/Rk3cAhrgeD5CGE+AJ6koFApFKPejX+sinnzyjjkxk=",
+			"s3cr3t-passw0rd" })
+	void startupFailsWhenSecretIsPlainText(String secret) {
+		this.contextRunnerWithoutSecret.withPropertyValues("myuser.token.signing.secret=" + secret).run((context) -> {
+			FailureAnalysis analysis = assertSigningKeyFailure(context, Reason.PLAIN_TEXT);
+			assertThat(analysis.getDescription()).contains("is plain text").contains("'base64:'");
+			assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+			assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(secret);
+		});
+	}
+
 	@Test
-	void startupFailsWhenSecretIsShorterThan256Bits() {
-		String secret31Bytes = MyUserContextRunners.SECRET.substring(1);
-		assertThat(secret31Bytes.getBytes(StandardCharsets.UTF_8)).hasSize(31);
-		this.contextRunnerWithoutSecret.withPropertyValues("myuser.token.signing.secret=" + secret31Bytes)
+	void startupFailsWhenBase64SecretIsOneByteShort() {
+		byte[] secret31Bytes = new byte[31];
+		new java.security.SecureRandom().nextBytes(secret31Bytes);
+		this.contextRunnerWithoutSecret
+			.withPropertyValues(
+					"myuser.token.signing.secret=base64:" + Base64.getEncoder().encodeToString(secret31Bytes))
 			.run((context) -> {
 				FailureAnalysis analysis = assertSigningKeyFailure(context, Reason.TOO_SHORT);
 				assertThat(analysis.getDescription()).contains("256 bits").contains("It has 248 bits");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "integration-test-secret-0123456789abcdef", "0123456789abcdef0123456789abcdef0123456789",
+			"\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000"
+					+ "\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000",
+			"\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe"
+					+ "\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe\u00ff\u00fe" })
+	void startupFailsWhenBase64SecretIsTextOrRepeatsFewByteValues(String content) {
+		// Each is 32 bytes or more, but readable text (someone ran a passphrase through base64) or one or two byte
+		// values repeated: not random bytes.
+		byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(bytes.length).isGreaterThanOrEqualTo(32);
+		this.contextRunnerWithoutSecret
+			.withPropertyValues("myuser.token.signing.secret=base64:" + Base64.getEncoder().encodeToString(bytes))
+			.run((context) -> {
+				FailureAnalysis analysis = assertSigningKeyFailure(context, Reason.NOT_RANDOM);
+				assertThat(analysis.getDescription()).contains("not to random bytes");
 			});
 	}
 
@@ -280,10 +339,17 @@ class MyUserTokenAutoConfigurationTests {
 
 	@Test
 	void failureAnalysisStatesThe256BitRequirementForEveryReason() {
-		for (Reason reason : java.util.List.of(Reason.MISSING, Reason.TOO_SHORT, Reason.NOT_BASE64)) {
+		for (Reason reason : java.util.List.of(Reason.MISSING, Reason.PLAIN_TEXT, Reason.TOO_SHORT, Reason.NOT_BASE64,
+				Reason.NOT_RANDOM)) {
 			FailureAnalysis analysis = new InvalidSigningKeyFailureAnalyzer()
 				.analyze(new IllegalStateException(new InvalidSigningKeyException(reason, "test")));
-			assertThat(analysis.getDescription()).as(reason.name()).contains("256 bits");
+			assertThat(analysis.getDescription()).as(reason.name())
+				.contains("256 bits")
+				.contains("'myuser.token.signing.secret'")
+				.contains("'base64:'");
+			assertThat(analysis.getAction()).as(reason.name())
+				.contains("'myuser.token.signing.secret'")
+				.contains("openssl rand -base64 32");
 		}
 	}
 
@@ -317,6 +383,7 @@ class MyUserTokenAutoConfigurationTests {
 		assertThat(analysis.getDescription()).contains("'myuser.token.signing.secret'");
 		assertThat(analysis.getAction()).contains("Set 'myuser.token.signing.secret'")
 			.contains("at least 32 random bytes")
+			.contains("openssl rand -base64 32")
 			.contains("MYUSER_TOKEN_SIGNING_SECRET=base64:");
 		return analysis;
 	}

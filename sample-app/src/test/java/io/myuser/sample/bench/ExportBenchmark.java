@@ -134,7 +134,7 @@ public final class ExportBenchmark {
 		// Arguments, not default properties: they must win over the sample's application.properties (H2).
 		String[] arguments = { "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--server.port=0",
-				"--myuser.token.signing.secret=benchmark-signing-secret-0123456789abcdef",
+				"--myuser.token.signing.secret=base64:WLNoOHio2il1gNTRByT/rni6PBsPYRgx/Ndv+Xk8jOs=",
 				"--sample.demo-user.enabled=false", "--myuser.mail.enabled=false",
 				"--myuser.gdpr.export.location=" + exports, "--myuser.jobs.polling-interval=100ms",
 				"--spring.main.banner-mode=off", "--logging.level.io.myuser=WARN" };

@@ -68,7 +68,7 @@ class TwoNodeRevocationTests {
 				"--server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres",
-				"--myuser.token.signing.secret=two-node-cluster-secret-0123456789abcdef",
+				"--myuser.token.signing.secret=base64:d5PzzCLazuYIqDwCcaWzkVObVYvLh2lnpALzUcuR6l4=",
 				"--myuser.session.revocation.poll-interval=" + POLL_INTERVAL.toMillis() + "ms",
 				"--sample.demo-user.enabled=false",
 				"--spring.main.banner-mode=off");

@@ -438,15 +438,15 @@ final class AccountRoutes {
 		List<String> values = new ArrayList<>(List.of(
 				MalformedRequestGenerator.jwt("{\"alg\":\"none\"}", this.g.validClaims(user, "refresh", 3600), null,
 						this.g.context.signingSecret()),
-				MalformedRequestGenerator.jwt(this.g.hs256(), this.g.validClaims(user, "refresh", 3600), "HmacSHA256",
+				MalformedRequestGenerator.jwt(this.g.hs256Refresh(), this.g.validClaims(user, "refresh", 3600), "HmacSHA256",
 						"another-secret-that-is-long-enough-0123456789".getBytes(StandardCharsets.UTF_8)),
-				MalformedRequestGenerator.jwt(this.g.hs256(), this.g.validClaims(this.g.context.userId(), "refresh",
+				MalformedRequestGenerator.jwt(this.g.hs256Refresh(), this.g.validClaims(this.g.context.userId(), "refresh",
 						-3600 - this.g.nextInt(100_000)), "HmacSHA256", this.g.context.signingSecret()),
 				this.g.tokenChars(10) + "." + this.g.tokenChars(40) + "." + this.g.tokenChars(43)));
 		if (!forVerify) {
 			// Valid tokens, but not refresh tokens that were ever issued (verify/ would call them valid).
 			values.add(this.g.context.access());
-			values.add(MalformedRequestGenerator.jwt(this.g.hs256(), this.g.validClaims(user, "refresh", 3600), "HmacSHA256",
+			values.add(MalformedRequestGenerator.jwt(this.g.hs256Refresh(), this.g.validClaims(user, "refresh", 3600), "HmacSHA256",
 					this.g.context.signingSecret()));
 		}
 		return values.get(this.g.nextInt(values.size()));

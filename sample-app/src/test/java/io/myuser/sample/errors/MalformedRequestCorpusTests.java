@@ -1,7 +1,6 @@
 package io.myuser.sample.errors;
 
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -187,7 +186,7 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 			.isEqualTo(201);
 		UUID otherDataRequestId = UUID.fromString(otherRequest.json().get("id").asString());
 		MalformedRequestGenerator.Context context = new MalformedRequestGenerator.Context(email, owner.getId(), sessionId,
-				access, refresh, this.signingSecret.getBytes(StandardCharsets.UTF_8), otherSessionId,
+				access, refresh, java.util.Base64.getDecoder().decode(this.signingSecret.substring("base64:".length())), otherSessionId,
 				otherLogin.json().get("refresh").asString(), otherDataRequestId);
 		MalformedRequestGenerator generator = new MalformedRequestGenerator(new Random(SEED), context);
 		List<GeneratedRequest> requests = generator.corpus(Math.max(SIZE, generator.variantCount()));

@@ -536,6 +536,14 @@ final class MalformedRequestGenerator {
 		bearer(f, "asymmetric-algorithm", () -> "Bearer " + jwt("{\"alg\":\"" + pick("RS256", "ES256", "PS256", "EdDSA") + "\"}",
 				validClaims(this.context.userId(), "access", 3600), null) + tokenChars(86));
 		bearer(f, "refresh-token-as-access", () -> "Bearer " + this.context.refresh());
+		// Signed with the real key, claims of the owner's live session: only the header typ is not at+jwt.
+		bearer(f, "access-claims-without-at-jwt-typ", () -> "Bearer " + jwt(pick("{\"alg\":\"HS256\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"application/jwt\"}", "{\"alg\":\"HS256\",\"typ\":\"\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"at+jwt \"}"), validClaims(this.context.userId(), "access", 3600),
+				"HmacSHA256"));
+		bearer(f, "refresh-claims-typed-at-jwt", () -> "Bearer " + jwt(hs256(),
+				validClaims(this.context.userId(), "refresh", 3600), "HmacSHA256"));
 		bearer(f, "forged-refresh-type", () -> "Bearer " + jwt(hs256(), validClaims(this.context.userId(),
 				pick("refresh", "ACCESS", "", "id"), 3600), "HmacSHA256"));
 		bearer(f, "header-not-an-object", () -> "Bearer " + jwt(pick("null", "[]", "1", "\"HS256\"", "{", "{\"alg\":"),
@@ -745,8 +753,14 @@ final class MalformedRequestGenerator {
 
 	// ---------------------------------------------------------------- JWTs
 
+	/** The header of an HS256 access token ({@code typ: at+jwt}), so that forged tokens fail for their claims. */
 	String hs256() {
-		return pick("{\"alg\":\"HS256\"}", "{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+		return pick("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", "{\"typ\":\"at+jwt\",\"alg\":\"HS256\"}");
+	}
+
+	/** The header of an HS256 refresh token ({@code typ: rt+jwt}). */
+	String hs256Refresh() {
+		return pick("{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}", "{\"typ\":\"rt+jwt\",\"alg\":\"HS256\"}");
 	}
 
 	String validClaims(UUID userId, String tokenType, long expiresInSeconds) {

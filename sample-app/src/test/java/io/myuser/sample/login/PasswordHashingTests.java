@@ -59,6 +59,19 @@ class PasswordHashingTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_failed_login_with_an_unnormalised_password_costs_the_same_for_known_and_unknown_addresses() {
+		// The normal form fails, then the form as entered is tried (hashes made before normalisation): two
+		// comparisons, for a registered address and for an unknown one alike.
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		String decomposed = "not the passwo\u0301rd";
+
+		assertThat(comparisonsFor(() -> login(uniqueEmail(), decomposed))).as("unknown email").isEqualTo(2);
+		assertThat(comparisonsFor(() -> login(email, decomposed))).as("wrong password").isEqualTo(2);
+		assertThat(comparisonsFor(() -> login(email, PASSWORD))).as("success").isOne();
+	}
+
+	@Test
 	void an_account_without_a_password_also_costs_one_comparison_and_is_refused() {
 		String email = uniqueEmail();
 		this.accounts.createUser(new io.myuser.account.NewUser(email, null, "", "", true, false),

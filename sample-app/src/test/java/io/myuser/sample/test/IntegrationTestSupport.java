@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same tests on PostgreSQL.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "myuser.token.signing.secret=integration-test-secret-0123456789abcdef",
+		properties = { "myuser.token.signing.secret=" + IntegrationTestSupport.SIGNING_SECRET,
 				"spring.datasource.url=jdbc:h2:mem:test-${random.uuid};DB_CLOSE_DELAY=-1",
 				"sample.demo-user.enabled=false", "myuser.web.trusted-proxies=127.0.0.2/32",
 				"myuser.gdpr.export.location=${java.io.tmpdir}/myuser-test-exports/${random.uuid}" })
@@ -38,6 +38,9 @@ public abstract class IntegrationTestSupport {
 
 	/** Base path of MyUser in the sample app. */
 	protected static final String BASE = "/api/auth";
+
+	/** The HS256 signing secret of the tests: 32 random bytes, made once with {@code openssl rand -base64 32}. */
+	public static final String SIGNING_SECRET = "base64:6nXGZpkrq67Nc8yuRbJA0643SxPZxgqFANnCjuQ81VU=";
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -61,6 +64,14 @@ public abstract class IntegrationTestSupport {
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
+	}
+
+	/**
+	 * The key bytes of {@link #SIGNING_SECRET}, for tests that sign tokens with the real key.
+	 * @return the 32 bytes
+	 */
+	public static byte[] signingKey() {
+		return java.util.Base64.getDecoder().decode(SIGNING_SECRET.substring("base64:".length()));
 	}
 
 	/** A fresh address for each call, so tests sharing a context never collide. */

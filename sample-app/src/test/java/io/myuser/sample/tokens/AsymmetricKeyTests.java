@@ -7,7 +7,9 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
@@ -16,6 +18,7 @@ import io.myuser.sample.test.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,7 +73,7 @@ abstract class AsymmetricKeyTests extends IntegrationTestSupport {
 		String access = accessToken(email, "asymmetric passphrase");
 
 		String header = new String(Base64.getUrlDecoder().decode(access.split("\\.")[0]), StandardCharsets.UTF_8);
-		assertThat(header).contains("\"alg\":\"RS256\"").contains("\"kid\":\"rsa-2\"");
+		assertThat(header).contains("\"alg\":\"RS256\"").contains("\"kid\":\"rsa-2\"").contains("\"typ\":\"at+jwt\"");
 		PublicKey published = publishedKey(0);
 		assertThat(TestJwts.parser().verifyWith(published).build().parseSignedClaims(access).getPayload().getSubject())
 			.isEqualTo(this.accounts.findByEmail(email).orElseThrow().getId().toString());
@@ -84,21 +87,21 @@ abstract class AsymmetricKeyTests extends IntegrationTestSupport {
 		String access = accessToken(email, "asymmetric passphrase");
 		var claims = TokenForgeryTests.claims(access);
 
-		String byPrevious = TestJwts.builder()
+		String byPrevious = TestJwts.accessToken()
 			.header()
 			.keyId("rsa-1")
 			.and()
 			.claims(claims)
 			.signWith(PREVIOUS.getPrivate(), Jwts.SIG.RS256)
 			.compact();
-		String unknownKid = TestJwts.builder()
+		String unknownKid = TestJwts.accessToken()
 			.header()
 			.keyId("rsa-0")
 			.and()
 			.claims(claims)
 			.signWith(PREVIOUS.getPrivate(), Jwts.SIG.RS256)
 			.compact();
-		String wrongKeyForKid = TestJwts.builder()
+		String wrongKeyForKid = TestJwts.accessToken()
 			.header()
 			.keyId("rsa-2")
 			.and()
@@ -117,20 +120,46 @@ abstract class AsymmetricKeyTests extends IntegrationTestSupport {
 		createUser(email, "asymmetric passphrase");
 		var claims = TokenForgeryTests.claims(accessToken(email, "asymmetric passphrase"));
 
-		String confused = TestJwts.builder()
+		String confused = TestJwts.accessToken()
 			.header()
 			.keyId("rsa-2")
 			.and()
 			.claims(claims)
 			.signWith(Keys.hmacShaKeyFor(CURRENT.getPublic().getEncoded()), Jwts.SIG.HS256)
 			.compact();
-		String noKid = TestJwts.builder()
+		String noKid = TestJwts.accessToken()
 			.claims(claims)
 			.signWith(Keys.hmacShaKeyFor(CURRENT.getPublic().getEncoded()), Jwts.SIG.HS256)
 			.compact();
 
 		assertThat(getWithToken(BASE + "/profile/", confused).status()).isEqualTo(401);
 		assertThat(getWithToken(BASE + "/profile/", noKid).status()).isEqualTo(401);
+	}
+
+	@Test
+	void a_standard_resource_server_requiring_at_jwt_verifies_rs256_access_tokens_and_refuses_refresh_tokens() {
+		String email = uniqueEmail();
+		createUser(email, "asymmetric passphrase");
+		HttpResult login = login(email, "asymmetric passphrase");
+		String access = login.json().get("access").asString();
+		String refresh = login.json().get("refresh").asString();
+		List<String> retyped = new ArrayList<>();
+		for (String typ : new String[] { ",\"typ\":\"JWT\"", "", ",\"typ\":\"rt+jwt\"", ",\"typ\":\"jwt\"" }) {
+			retyped.add(TestJwts.resignAsymmetric(access, "{\"alg\":\"RS256\",\"kid\":\"rsa-2\"" + typ + "}",
+					CURRENT.getPrivate()));
+		}
+		String resigned = TestJwts.resignAsymmetric(access, "{\"alg\":\"RS256\",\"kid\":\"rsa-2\",\"typ\":\"at+jwt\"}",
+				CURRENT.getPrivate());
+
+		StandardResourceServer.assertOnlyAccessTokensPass(uri(BASE + "/.well-known/jwks.json").toString(),
+				SignatureAlgorithm.RS256, access, refresh,
+				this.accounts.findByEmail(email).orElseThrow().getId().toString(), retyped, resigned);
+		// MyUser itself agrees.
+		assertThat(getWithToken(BASE + "/profile/", resigned).status()).isEqualTo(200);
+		for (String token : retyped) {
+			assertThat(getWithToken(BASE + "/profile/", token).status()).as(TestJwts.header(token)).isEqualTo(401);
+		}
+		assertThat(getWithToken(BASE + "/profile/", refresh).status()).isEqualTo(401);
 	}
 
 	private PublicKey publishedKey(int index) throws Exception {

@@ -1,6 +1,5 @@
 package io.myuser.sample.tokens;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -29,8 +28,7 @@ abstract class IssuerAudienceTests extends IntegrationTestSupport {
 	static final String AUDIENCE = "sample-api";
 
 	/** The secret IntegrationTestSupport configures. */
-	private static final SecretKey KEY = Keys
-		.hmacShaKeyFor("integration-test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+	private static final SecretKey KEY = Keys.hmacShaKeyFor(signingKey());
 
 	private static final String PASSWORD = "issuer audience passphrase";
 
@@ -83,7 +81,7 @@ abstract class IssuerAudienceTests extends IntegrationTestSupport {
 	}
 
 	private static String sign(Map<String, Object> claims) {
-		return TestJwts.builder().claims(claims).signWith(KEY, Jwts.SIG.HS256).compact();
+		return TestJwts.accessToken().claims(claims).signWith(KEY, Jwts.SIG.HS256).compact();
 	}
 
 	private int profileStatus(String token) {

@@ -26,8 +26,6 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The secret IntegrationTestSupport configures. */
-	private static final String SECRET = "integration-test-secret-0123456789abcdef";
 
 	private String access;
 
@@ -54,7 +52,7 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 
 	@Test
 	void a_token_signed_with_another_secret_is_refused() {
-		String forged = TestJwts.builder()
+		String forged = TestJwts.accessToken()
 			.claims(claims(this.access))
 			.signWith(Keys.hmacShaKeyFor("another-secret-of-enough-length-0123456789".getBytes(StandardCharsets.UTF_8)),
 					Jwts.SIG.HS256)
@@ -66,8 +64,8 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 	@Test
 	void a_token_signed_with_another_algorithm_is_refused() throws Exception {
 		KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-		String rs256 = TestJwts.builder().claims(claims(this.access)).signWith(rsa.getPrivate(), Jwts.SIG.RS256).compact();
-		String hs512 = TestJwts.builder()
+		String rs256 = TestJwts.accessToken().claims(claims(this.access)).signWith(rsa.getPrivate(), Jwts.SIG.RS256).compact();
+		String hs512 = TestJwts.accessToken()
 			.claims(claims(this.access))
 			.signWith(Keys.hmacShaKeyFor(new byte[64]), Jwts.SIG.HS512)
 			.compact();
@@ -110,17 +108,67 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void issued_tokens_are_typed_at_jwt_and_rt_jwt_in_their_header() {
+		assertThat(TestJwts.header(this.access)).contains("\"typ\":\"at+jwt\"").contains("\"alg\":\"HS256\"");
+		assertThat(TestJwts.header(this.refresh)).contains("\"typ\":\"rt+jwt\"");
+		assertThat(claims(this.access)).containsEntry("token_type", "access");
+		assertThat(claims(this.refresh)).containsEntry("token_type", "refresh");
+	}
+
+	@Test
+	void an_access_token_re_signed_with_the_real_key_but_typed_jwt_or_untyped_is_refused() {
+		// The payload stays byte for byte; only the header changes, and the signature is the real key's.
+		String control = TestJwts.resignHs256(this.access, "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}", signingKey());
+		String mediaType = TestJwts.resignHs256(this.access, "{\"alg\":\"HS256\",\"typ\":\"application/at+jwt\"}",
+				signingKey());
+		assertThat(profileStatus(control)).as("re-signed as at+jwt").isEqualTo(200);
+		assertThat(profileStatus(mediaType)).as("re-signed as application/at+jwt").isEqualTo(200);
+
+		for (String header : List.of("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", "{\"alg\":\"HS256\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}", "{\"alg\":\"HS256\",\"typ\":\"application/jwt\"}",
+				"{\"alg\":\"HS256\",\"typ\":\"\"}", "{\"alg\":\"HS256\",\"cty\":\"at+jwt\"}")) {
+			String retyped = TestJwts.resignHs256(this.access, header, signingKey());
+			HttpResult result = getWithToken(BASE + "/profile/", retyped);
+			assertThat(result.status()).as(header).isEqualTo(401);
+			assertThat(result.headers().firstValue("WWW-Authenticate")).as(header).hasValueSatisfying(
+					(value) -> assertThat(value).startsWith("Bearer"));
+			assertThat(getWithToken(BASE + "/sessions/", retyped).status()).as(header).isEqualTo(401);
+		}
+		assertThat(profileStatus(this.access)).as("the real token still works").isEqualTo(200);
+	}
+
+	@Test
+	void a_refresh_token_re_typed_at_jwt_is_still_refused_as_an_access_token_by_its_token_type_claim() {
+		String refreshAsAccess = TestJwts.resignHs256(this.refresh, "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}",
+				signingKey());
+		String accessAsRefresh = TestJwts.resignHs256(this.access, "{\"alg\":\"HS256\",\"typ\":\"rt+jwt\"}",
+				signingKey());
+
+		assertThat(profileStatus(refreshAsAccess)).as("typ at+jwt, token_type refresh").isEqualTo(401);
+		assertThat(getWithToken(BASE + "/profile/", refreshAsAccess).json().get("detail").asString())
+			.contains("wrong type");
+		assertThat(refresh(refreshAsAccess).status()).as("a refresh token no longer typed rt+jwt").isEqualTo(401);
+		assertThat(refresh(accessAsRefresh).status()).as("typ rt+jwt, token_type access").isEqualTo(401);
+		assertThat(postJson(BASE + "/token/verify/", json(Map.of("token", refreshAsAccess))).status()).isEqualTo(401);
+		assertThat(postJson(BASE + "/token/verify/", json(Map.of("token", accessAsRefresh))).status()).isEqualTo(401);
+		assertThat(postJson(BASE + "/logout/", json(Map.of("refresh", this.refresh)), "Authorization",
+				"Bearer " + refreshAsAccess).status()).isEqualTo(401);
+		assertThat(profileStatus(this.access)).as("nothing was revoked").isEqualTo(200);
+		assertThat(refresh(this.refresh).status()).as("the real refresh token still refreshes").isEqualTo(200);
+	}
+
+	@Test
 	void a_correctly_signed_token_issued_in_the_future_is_refused() {
 		Map<String, Object> claims = claims(this.access);
 		claims.put("iat", new Date(System.currentTimeMillis() + Duration.ofMinutes(10).toMillis()));
-		String signed = TestJwts.builder()
+		String signed = TestJwts.accessToken()
 			.claims(claims)
-			.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+			.signWith(Keys.hmacShaKeyFor(signingKey()), Jwts.SIG.HS256)
 			.compact();
 		claims.put("iat", new Date());
-		String control = TestJwts.builder()
+		String control = TestJwts.accessToken()
 			.claims(claims)
-			.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+			.signWith(Keys.hmacShaKeyFor(signingKey()), Jwts.SIG.HS256)
 			.compact();
 
 		assertThat(profileStatus(control)).as("the same token issued now").isEqualTo(200);
@@ -137,9 +185,9 @@ abstract class TokenForgeryTests extends IntegrationTestSupport {
 		unknownSession.put("sid", java.util.UUID.randomUUID().toString());
 
 		for (Map<String, Object> forged : List.of(strangerClaims, unknownSession)) {
-			String token = TestJwts.builder()
+			String token = TestJwts.accessToken()
 				.claims(forged)
-				.signWith(Keys.hmacShaKeyFor(SECRET.getBytes(StandardCharsets.UTF_8)), Jwts.SIG.HS256)
+				.signWith(Keys.hmacShaKeyFor(signingKey()), Jwts.SIG.HS256)
 				.compact();
 			assertThat(getWithToken(BASE + "/sessions/", token).status()).isEqualTo(401);
 			assertThat(postJson(BASE + "/logout/", "{}", "Authorization", "Bearer " + token).status()).isEqualTo(401);
