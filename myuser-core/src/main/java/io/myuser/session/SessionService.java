@@ -318,4 +318,15 @@ public class SessionService {
 		this.events.publishEvent(new SessionRevoked(userId, List.copyOf(ids), reason, client));
 	}
 
+	/**
+	 * When a session started: the login (or registration) that opened it. Refreshing does not move it.
+	 * @param sessionId the session
+	 * @return the start, or empty when there is no such session
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> startedAt(UUID sessionId) {
+		Assert.notNull(sessionId, "sessionId cannot be null");
+		return this.sessions.findById(sessionId).map(UserSession::getCreatedAt);
+	}
+
 }

@@ -174,17 +174,21 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		UUID sessionId = UUID.fromString(claims.get("sid").asString());
 		// A second user with a live session: its id and refresh token must be refused to the owner (404, 400).
 		String otherEmail = uniqueEmail();
-		createUser(otherEmail, OWNER_PASSWORD);
+		User other = createUser(otherEmail, OWNER_PASSWORD);
 		HttpResult otherLogin = login(otherEmail, OWNER_PASSWORD);
 		assertThat(otherLogin.status()).as("setup login of the other user: %s", otherLogin.body()).isEqualTo(200);
 		String otherAccess = otherLogin.json().get("access").asString();
 		UUID otherSessionId = UUID.fromString(
 				JSON.readTree(Base64.getUrlDecoder().decode(otherAccess.split("\\.")[1])).get("sid").asString());
 		// The other user's pending deletion: the owner can neither see nor withdraw it (404).
-		HttpResult otherRequest = postJson(BASE + "/data-requests/", "{\"request_type\":\"DELETE\"}", "Authorization",
-				"Bearer " + otherAccess);
+		HttpResult otherRequest = postJson(BASE + "/data-requests/",
+				json(Map.of("request_type", "DELETE", "password", OWNER_PASSWORD)), "Authorization", "Bearer " + otherAccess);
 		assertThat(otherRequest.status()).as("setup data request of the other user: %s", otherRequest.body())
 			.isEqualTo(201);
+		// Its "deletion scheduled" email issues a withdrawal token; wait for it, so the row counts stay still.
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(
+				"select count(*) from myuser_one_time_token where user_id = ? and purpose = 'DELETION_CANCEL'",
+				other.getId()) == 1);
 		UUID otherDataRequestId = UUID.fromString(otherRequest.json().get("id").asString());
 		MalformedRequestGenerator.Context context = new MalformedRequestGenerator.Context(email, owner.getId(), sessionId,
 				access, refresh, this.signingSecret.getBytes(StandardCharsets.UTF_8), otherSessionId,
