@@ -46,7 +46,8 @@ class ConfigurationMetadataTests {
 				"myuser.gdpr.response-time", "myuser.gdpr.export.enabled", "myuser.gdpr.export.location",
 				"myuser.gdpr.export.retention", "myuser.gdpr.export.max-downloads", "myuser.gdpr.export.page-size",
 				"myuser.gdpr.export.file-name-prefix",
-				"myuser.gdpr.deletion.enabled", "myuser.gdpr.deletion.grace-period");
+				"myuser.gdpr.deletion.enabled", "myuser.gdpr.deletion.grace-period",
+				"myuser.gdpr.deletion.reauthentication-window");
 		List<String> undocumented = properties.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue().path("description").asString("").isBlank())
@@ -78,7 +79,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.gdpr.response-time", "1m")
 			.containsEntry("myuser.gdpr.export.retention", "7d")
 			.containsEntry("myuser.gdpr.export.max-downloads", "5")
-			.containsEntry("myuser.gdpr.deletion.grace-period", "7d");
+			.containsEntry("myuser.gdpr.deletion.grace-period", "7d")
+			.containsEntry("myuser.gdpr.deletion.reauthentication-window", "10m");
 		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(defaults)));
 		assertThat(binder.bindOrCreate("myuser", MyUserProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserProperties());

@@ -8,6 +8,8 @@ public enum OneTimeTokenPurpose {
 	/** Confirms that the user owns the email address. */
 	EMAIL_VERIFICATION,
 	/** Lets the user set a new password. */
-	PASSWORD_RESET
+	PASSWORD_RESET,
+	/** Withdraws a pending deletion of the account (the link in the "deletion scheduled" email). */
+	DELETION_CANCEL
 
 }

@@ -53,10 +53,31 @@ public class OneTimeTokenService {
 	 * address
 	 */
 	public Optional<IssuedToken> issue(UUID userId, String email, OneTimeTokenPurpose purpose, Duration timeToLive) {
+		Assert.notNull(timeToLive, "timeToLive cannot be null");
+		return issue(userId, email, purpose, this.clock.instant().plus(timeToLive), "");
+	}
+
+	/**
+	 * Issue a token that expires at a given time and starts with a given prefix, under the account's lock. The
+	 * prefix lets the consumer tell what the token is about (a data request, say) before using it; the stored hash
+	 * covers the whole token, so a token whose prefix was changed is unknown.
+	 * @param userId the user
+	 * @param email the address the token is sent to
+	 * @param purpose what it is good for
+	 * @param expiresAt when it stops working
+	 * @param prefix up to 64 base64url characters put in front of the token's 256 random bits, or empty
+	 * @return the token, to put in a link (it is not stored), or empty when the account is gone or has another
+	 * address
+	 */
+	public Optional<IssuedToken> issue(UUID userId, String email, OneTimeTokenPurpose purpose, Instant expiresAt,
+			String prefix) {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.hasText(email, "email cannot be empty");
 		Assert.notNull(purpose, "purpose cannot be null");
-		Assert.notNull(timeToLive, "timeToLive cannot be null");
+		Assert.notNull(expiresAt, "expiresAt cannot be null");
+		Assert.isTrue(prefix != null && prefix.matches("[A-Za-z0-9_-]{0,64}"),
+				"prefix must be at most 64 base64url characters");
+		Instant expiry = expiresAt.truncatedTo(ChronoUnit.MICROS);
 		return this.transactions.execute(() -> {
 			Optional<User> user = this.users.lockLive(userId)
 				.filter((candidate) -> EmailAddresses.canonicalize(candidate.getEmail())
@@ -64,12 +85,10 @@ public class OneTimeTokenService {
 			if (user.isEmpty()) {
 				return Optional.empty();
 			}
-			Instant now = this.clock.instant();
-			this.tokens.retireAll(userId, purpose, now);
-			String token = SecretTokens.generate();
-			Instant expiresAt = now.plus(timeToLive).truncatedTo(ChronoUnit.MICROS);
-			this.tokens.save(new OneTimeToken(userId, purpose, SecretTokens.hash(token), email, expiresAt));
-			return Optional.of(new IssuedToken(token, expiresAt));
+			this.tokens.retireAll(userId, purpose, this.clock.instant());
+			String token = prefix + SecretTokens.generate();
+			this.tokens.save(new OneTimeToken(userId, purpose, SecretTokens.hash(token), email, expiry));
+			return Optional.of(new IssuedToken(token, expiry));
 		});
 	}
 

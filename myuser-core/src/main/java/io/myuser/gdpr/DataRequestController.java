@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code data-requests/}: the caller's GDPR requests. {@code POST} makes one (an export or the deletion of the
- * account), whose processing starts by itself; {@code data-requests/{id}/} shows one and
- * {@code data-requests/{id}/cancel/} withdraws a deletion during its grace period. Other users' ids answer 404.
+ * account), whose processing starts by itself; a deletion needs proof of presence first
+ * ({@link DeletionReauthentication}). {@code data-requests/{id}/} shows one and {@code data-requests/{id}/cancel/}
+ * withdraws a deletion during its grace period. Other users' ids answer 404.
  */
 @MyUserApi
 @RestController
@@ -39,11 +40,16 @@ public class DataRequestController {
 
 	private final ClientInfoResolver clientInfoResolver;
 
-	public DataRequestController(DataRequestService requests, ClientInfoResolver clientInfoResolver) {
+	private final DeletionReauthentication reauthentication;
+
+	public DataRequestController(DataRequestService requests, ClientInfoResolver clientInfoResolver,
+			DeletionReauthentication reauthentication) {
 		Assert.notNull(requests, "requests cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
+		Assert.notNull(reauthentication, "reauthentication cannot be null");
 		this.requests = requests;
 		this.clientInfoResolver = clientInfoResolver;
+		this.reauthentication = reauthentication;
 	}
 
 	@GetMapping("/data-requests")
@@ -55,6 +61,12 @@ public class DataRequestController {
 	public ResponseEntity<DataRequestView> create(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody CreateDataRequest body, Locale locale, HttpServletRequest request) {
 		DataRequestType type = type(body.requestType());
+		if (body.password() != null && body.password().isBlank()) {
+			throw InvalidRequestException.forField(DeletionReauthentication.PASSWORD_FIELD, "Must not be blank.");
+		}
+		if (type == DataRequestType.DELETE) {
+			this.reauthentication.check(user.userId(), user.sessionId(), body.password());
+		}
 		String notes = (body.notes() != null) ? body.notes().strip() : "";
 		DataRequest created = this.requests
 			.create(user.userId(), type, notes, locale, this.clientInfoResolver.resolve(request))

@@ -12,6 +12,7 @@ import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.persistence.RetryingTransactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,6 +40,8 @@ public class DataRequestService {
 
 	private final TransactionTemplate transaction;
 
+	private final RetryingTransactions transactions;
+
 	private final Clock clock;
 
 	public DataRequestService(DataRequestRepository requests, UserAccountService accounts, JobScheduler jobs,
@@ -57,6 +60,7 @@ public class DataRequestService {
 		this.events = events;
 		this.settings = settings;
 		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
@@ -86,7 +90,7 @@ public class DataRequestService {
 		Assert.notNull(locale, "locale cannot be null");
 		Assert.notNull(client, "client cannot be null");
 		try {
-			return this.transaction.execute((status) -> createInTransaction(userId, type, notes, locale, client));
+			return this.transactions.execute(() -> createInTransaction(userId, type, notes, locale, client));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Another request of the same type committed between the check and the insert.
@@ -98,7 +102,8 @@ public class DataRequestService {
 
 	private Optional<DataRequest> createInTransaction(UUID userId, DataRequestType type, String notes,
 			Locale locale, ClientInfo client) {
-		Optional<User> user = this.accounts.findById(userId).filter(User::isActive);
+		// The account's lock first: an erasure that committed meanwhile leaves nothing to ask for.
+		Optional<User> user = this.accounts.lockLive(userId).filter(User::isActive);
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}
@@ -157,6 +162,9 @@ public class DataRequestService {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.notNull(requestId, "requestId cannot be null");
 		Assert.notNull(client, "client cannot be null");
+		if (this.accounts.lockLive(userId).isEmpty()) {
+			return Optional.empty();
+		}
 		Optional<DataRequest> found = this.requests.findForUpdate(requestId)
 			.filter((request) -> request.getUserId().equals(userId));
 		if (found.isEmpty()) {

@@ -2,6 +2,7 @@ package io.myuser.mail;
 
 import java.util.Map;
 
+import io.myuser.gdpr.DeletionScheduled;
 import io.myuser.gdpr.deletion.AccountDeleted;
 import io.myuser.gdpr.export.DataExportReady;
 import io.myuser.jobs.JobScheduler;
@@ -11,8 +12,8 @@ import org.springframework.util.Assert;
 
 /**
  * Turns GDPR events into mail jobs, enqueued in the transaction that published the event: the "export ready"
- * email (its link is issued when it is sent) and the confirmation that an account was deleted, sent to the
- * address the account had.
+ * email, the notice that a deletion is scheduled (both with a link issued when the email is sent) and the
+ * confirmation that an account was deleted, sent to the address the account had.
  */
 public class GdprMailer {
 
@@ -21,6 +22,12 @@ public class GdprMailer {
 
 	/** The text variable naming the export archive of such an email. */
 	public static final String EXPORT_FILE_ID = "exportFileId";
+
+	/** The key purpose of an email carrying a link that withdraws a deletion request. */
+	public static final String DELETION_CANCEL = "DELETION_CANCEL";
+
+	/** The text variable naming the deletion request of such an email. */
+	public static final String DATA_REQUEST_ID = "dataRequestId";
 
 	private final JobScheduler jobs;
 
@@ -35,6 +42,14 @@ public class GdprMailer {
 				event.languageTag(), event.userId(), null, Map.of(EXPORT_FILE_ID, event.exportFileId().toString()),
 				Map.of(), DATA_EXPORT_DOWNLOAD);
 		this.jobs.enqueue(MailJobs.SEND, data.template() + ":" + event.exportFileId(), data);
+	}
+
+	@EventListener
+	public void onDeletionScheduled(DeletionScheduled event) {
+		MailJobData data = new MailJobData(MailTemplate.ACCOUNT_DELETION_SCHEDULED.templateName(), event.email(),
+				event.languageTag(), event.userId(), null, Map.of(DATA_REQUEST_ID, event.requestId().toString()),
+				Map.of("scheduledFor", event.scheduledFor()), DELETION_CANCEL);
+		this.jobs.enqueue(MailJobs.SEND, data.template() + ":" + event.requestId(), data);
 	}
 
 	@EventListener

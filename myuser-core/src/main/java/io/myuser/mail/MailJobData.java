@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param recipientName the name to greet when the account is gone (deletion confirmation)
  * @param text text variables
  * @param times time variables
- * @param keyPurpose {@code EMAIL_VERIFICATION} or {@code PASSWORD_RESET} when the email carries a fresh key link
+ * @param keyPurpose {@code EMAIL_VERIFICATION} or {@code PASSWORD_RESET} when the email carries a fresh key link,
+ * {@code DATA_EXPORT_DOWNLOAD} or {@code DELETION_CANCEL} for the GDPR emails whose links are issued when sent
  */
 public record MailJobData(String template, String to, String languageTag, @Nullable UUID userId,
 		@Nullable String recipientName, Map<String, String> text, Map<String, Instant> times,

@@ -38,6 +38,8 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 
 	private DataExportLinkIssuer dataExportLinks = (exportFileId) -> Optional.empty();
 
+	private DeletionCancelLinkIssuer deletionCancelLinks = (requestId) -> Optional.empty();
+
 	public MailJobHandler(MailTemplateRenderer renderer, MailDelivery delivery, UserAccountService accounts,
 			OneTimeTokenService oneTimeTokens, AccountSettings accountSettings, MailLinks links) {
 		Assert.notNull(renderer, "renderer cannot be null");
@@ -63,6 +65,16 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 		this.dataExportLinks = dataExportLinks;
 	}
 
+	/**
+	 * Set how the withdrawal links of "deletion scheduled" emails are issued. Without one, such emails are not
+	 * sent.
+	 * @param deletionCancelLinks the link issuer
+	 */
+	public void setDeletionCancelLinks(DeletionCancelLinkIssuer deletionCancelLinks) {
+		Assert.notNull(deletionCancelLinks, "deletionCancelLinks cannot be null");
+		this.deletionCancelLinks = deletionCancelLinks;
+	}
+
 	@Override
 	public void handle(MailJobData data) throws Exception {
 		MailTemplate template = template(data.template());
@@ -85,6 +97,20 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 				return;
 			}
 			variables.remove(GdprMailer.EXPORT_FILE_ID);
+			variables.put("link", link.get().url());
+			variables.put("expiresAt", link.get().expiresAt());
+		}
+		else if (GdprMailer.DELETION_CANCEL.equals(data.keyPurpose())) {
+			String requestId = data.text().get(GdprMailer.DATA_REQUEST_ID);
+			Optional<DeletionCancelLinkIssuer.Link> link = (requestId != null
+					&& user.filter(User::isActive).isPresent())
+							? this.deletionCancelLinks.issue(java.util.UUID.fromString(requestId)) : Optional.empty();
+			if (link.isEmpty()) {
+				logger.info("Not sending {}: the deletion is no longer pending or the account is gone",
+						data.template());
+				return;
+			}
+			variables.remove(GdprMailer.DATA_REQUEST_ID);
 			variables.put("link", link.get().url());
 			variables.put("expiresAt", link.get().expiresAt());
 		}

@@ -10,12 +10,15 @@ import org.springframework.util.Assert;
  *
  * @param verifyEmailUrl the verification page, to which {@code key=<key>} is appended as a query parameter
  * @param resetPasswordUrl the new-password page, to which {@code token=<token>} is appended
+ * @param cancelDeletionUrl the page that withdraws a pending account deletion, to which {@code token=<token>} is
+ * appended
  */
-public record MailLinks(String verifyEmailUrl, String resetPasswordUrl) {
+public record MailLinks(String verifyEmailUrl, String resetPasswordUrl, String cancelDeletionUrl) {
 
 	public MailLinks {
 		Assert.hasText(verifyEmailUrl, "verifyEmailUrl cannot be empty");
 		Assert.hasText(resetPasswordUrl, "resetPasswordUrl cannot be empty");
+		Assert.hasText(cancelDeletionUrl, "cancelDeletionUrl cannot be empty");
 	}
 
 	String verifyEmail(String key) {
@@ -24,6 +27,15 @@ public record MailLinks(String verifyEmailUrl, String resetPasswordUrl) {
 
 	String resetPassword(String token) {
 		return append(this.resetPasswordUrl, "token", token);
+	}
+
+	/**
+	 * Build the link that withdraws a pending account deletion.
+	 * @param token the withdrawal token
+	 * @return the link
+	 */
+	public String cancelDeletion(String token) {
+		return append(this.cancelDeletionUrl, "token", token);
 	}
 
 	private static String append(String url, String name, String value) {

@@ -23,6 +23,11 @@ public enum MailTemplate {
 	SOCIAL_ACCOUNT_CONNECTED("social-account-connected", "provider", "connectedAt"),
 	/** The data export can be downloaded: {@code link}, {@code expiresAt}. */
 	DATA_EXPORT_READY("data-export-ready", "link", "expiresAt"),
+	/**
+	 * A deletion request was accepted: the account is erased at {@code scheduledFor} unless the user withdraws it
+	 * with {@code link}, which works until {@code expiresAt} (the same time).
+	 */
+	ACCOUNT_DELETION_SCHEDULED("account-deletion-scheduled", "scheduledFor", "link", "expiresAt"),
 	/** The account and its data were deleted: {@code deletedAt}. */
 	ACCOUNT_DELETION_CONFIRMATION("account-deletion-confirmation", "deletedAt"),
 	/** Someone tried to register with an address that already has an account: {@code attemptedAt}. */

@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code pages/verify-email} and {@code pages/reset-password}: what the links in MyUser's emails open when no
- * frontend URL is configured. The pages never echo the key from the link (their script reads it from the address
- * and posts it to the API), forbid every script but their own (a per-response CSP nonce), and send no referrer.
+ * {@code pages/verify-email}, {@code pages/reset-password} and {@code pages/cancel-deletion}: what the links in
+ * MyUser's emails open when no frontend URL is configured. The pages never echo the key from the link (their
+ * script reads it from the address and posts it to the API), forbid every script but their own (a per-response
+ * CSP nonce), and send no referrer. Opening a page changes nothing except where that is the link's whole point
+ * (confirming an address); withdrawing a deletion takes a click, so a mail scanner that follows links does not.
  */
 @MyUserApi
 @RestController
@@ -57,6 +59,11 @@ public class LandingPageController {
 	@GetMapping(path = "/pages/reset-password", produces = MediaType.TEXT_HTML_VALUE)
 	public ResponseEntity<String> resetPassword(Locale locale) {
 		return page("reset-password", locale);
+	}
+
+	@GetMapping(path = "/pages/cancel-deletion", produces = MediaType.TEXT_HTML_VALUE)
+	public ResponseEntity<String> cancelDeletion(Locale locale) {
+		return page("cancel-deletion", locale);
 	}
 
 	private ResponseEntity<String> page(String name, Locale locale) {

@@ -343,4 +343,15 @@ public class SessionService {
 		return ids.size();
 	}
 
+	/**
+	 * When a session started: the login (or registration) that opened it. Refreshing does not move it.
+	 * @param sessionId the session
+	 * @return the start, or empty when there is no such session
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Instant> startedAt(UUID sessionId) {
+		Assert.notNull(sessionId, "sessionId cannot be null");
+		return this.sessions.findById(sessionId).map(UserSession::getCreatedAt);
+	}
+
 }

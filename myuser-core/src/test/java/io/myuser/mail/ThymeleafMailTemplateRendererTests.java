@@ -68,7 +68,7 @@ class ThymeleafMailTemplateRendererTests {
 		if (template.variables().contains("expiresAt")) {
 			assertThat(mail.text()).contains("Dec 1, 2026").contains("9:30").contains("(UTC)");
 		}
-		for (String name : new String[] { "changedAt", "connectedAt", "deletedAt", "attemptedAt" }) {
+		for (String name : new String[] { "changedAt", "connectedAt", "deletedAt", "attemptedAt", "scheduledFor" }) {
 			if (template.variables().contains(name)) {
 				// Date and time of day, in the configured zone.
 				assertThat(mail.text()).contains("Dec 1, 2026, 9:30").contains("(UTC)");

@@ -2,7 +2,11 @@ package io.myuser.autoconfigure.gdpr;
 
 import java.time.Clock;
 
+import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.PasswordConfirmation;
 import io.myuser.account.UserAccountService;
+import io.myuser.account.NormalizingPasswordEncoder;
+import io.myuser.account.UserRepository;
 import io.myuser.audit.AuditLogRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
@@ -17,6 +21,9 @@ import io.myuser.gdpr.DataRequestController;
 import io.myuser.gdpr.DataRequestFailures;
 import io.myuser.gdpr.DataRequestRepository;
 import io.myuser.gdpr.DataRequestService;
+import io.myuser.gdpr.DeletionCancellation;
+import io.myuser.gdpr.DeletionCancellationController;
+import io.myuser.gdpr.DeletionReauthentication;
 import io.myuser.gdpr.GdprJobs;
 import io.myuser.gdpr.GdprSettings;
 import io.myuser.gdpr.deletion.AccountDeletionProcessor;
@@ -54,6 +61,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -212,6 +220,15 @@ public final class MyUserGdprAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		DeletionCancellation myUserDeletionCancellation(DataRequestRepository requests, DataRequestService service,
+				UserAccountService accounts, OneTimeTokenService oneTimeTokens, ApplicationEventPublisher events,
+				PlatformTransactionManager transactionManager, Clock clock) {
+			return new DeletionCancellation(requests, service, accounts, oneTimeTokens, events, transactionManager,
+					clock);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(name = "myUserGdprDeletionJob")
 		OneTimeJob<GdprJobs.DataRequestJob> myUserGdprDeletionJob(AccountDeletionProcessor processor) {
 			return OneTimeJob.of(GdprJobs.DELETION, processor);
@@ -230,10 +247,33 @@ public final class MyUserGdprAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		PasswordConfirmation myUserPasswordConfirmation(UserRepository users, PasswordEncoder passwordEncoder) {
+			return new PasswordConfirmation(users, NormalizingPasswordEncoder.of(passwordEncoder));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(SessionService.class)
+		DeletionReauthentication myUserDeletionReauthentication(PasswordConfirmation passwords,
+				SessionService sessions, MyUserGdprProperties properties, Clock clock) {
+			return new DeletionReauthentication(passwords, sessions,
+					properties.getDeletion().getReauthenticationWindow(), clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		@ConditionalOnBean(TokenService.class)
 		DataRequestController myUserDataRequestController(DataRequestService requests,
+				ClientInfoResolver clientInfoResolver, DeletionReauthentication reauthentication) {
+			return new DataRequestController(requests, clientInfoResolver, reauthentication);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "myuser.gdpr.deletion.enabled", matchIfMissing = true)
+		DeletionCancellationController myUserDeletionCancellationController(DeletionCancellation cancellation,
 				ClientInfoResolver clientInfoResolver) {
-			return new DataRequestController(requests, clientInfoResolver);
+			return new DeletionCancellationController(cancellation, clientInfoResolver);
 		}
 
 		@Bean

@@ -64,6 +64,9 @@ public class MyUserGdprProperties implements InitializingBean {
 		this.export.validate();
 		Assert.isTrue(this.deletion.gracePeriod != null && !this.deletion.gracePeriod.isNegative(),
 				"myuser.gdpr.deletion.grace-period must not be negative");
+		Assert.isTrue(this.deletion.reauthenticationWindow != null
+				&& this.deletion.reauthenticationWindow.compareTo(Duration.ZERO) > 0,
+				"myuser.gdpr.deletion.reauthentication-window must be positive");
 	}
 
 	/**
@@ -203,6 +206,12 @@ public class MyUserGdprProperties implements InitializingBean {
 		 */
 		private Duration gracePeriod = Duration.ofDays(7);
 
+		/**
+		 * How recently the session of an account without a password must have started for the account to be
+		 * deleted. Accounts with a password give it instead.
+		 */
+		private Duration reauthenticationWindow = Duration.ofMinutes(10);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -217,6 +226,14 @@ public class MyUserGdprProperties implements InitializingBean {
 
 		public void setGracePeriod(Duration gracePeriod) {
 			this.gracePeriod = gracePeriod;
+		}
+
+		public Duration getReauthenticationWindow() {
+			return this.reauthenticationWindow;
+		}
+
+		public void setReauthenticationWindow(Duration reauthenticationWindow) {
+			this.reauthenticationWindow = reauthenticationWindow;
 		}
 
 	}

@@ -10,9 +10,11 @@ import io.myuser.autoconfigure.MyUserProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.jobs.OneTimeJob;
+import io.myuser.gdpr.DeletionCancellation;
 import io.myuser.gdpr.export.DataExportDownloads;
 import io.myuser.mail.AccountMailer;
 import io.myuser.mail.DataExportLinkIssuer;
+import io.myuser.mail.DeletionCancelLinkIssuer;
 import io.myuser.mail.GdprMailer;
 import io.myuser.mail.LoggingMailDelivery;
 import io.myuser.mail.MailDelivery;
@@ -86,7 +88,7 @@ public final class MyUserMailAutoConfiguration {
 	MailLinks myUserMailLinks(MyUserMailProperties properties, MyUserProperties web) {
 		String base = (properties.getFrontendUrl() != null) ? trim(properties.getFrontendUrl())
 				: trim(properties.getLinkBaseUrl()) + web.getWeb().getBasePath() + "/pages";
-		return new MailLinks(base + "/verify-email", base + "/reset-password");
+		return new MailLinks(base + "/verify-email", base + "/reset-password", base + "/cancel-deletion");
 	}
 
 	@Bean
@@ -94,7 +96,8 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnBean(JobScheduler.class)
 	OneTimeJob<MailJobData> myUserMailJob(MailTemplateRenderer renderer, MailDelivery delivery,
 			UserAccountService accounts, OneTimeTokenService oneTimeTokens, AccountSettings accountSettings,
-			MailLinks links, ObjectProvider<DataExportDownloads> downloads, MyUserMailProperties properties,
+			MailLinks links, ObjectProvider<DataExportDownloads> downloads,
+			ObjectProvider<DeletionCancellation> deletionCancellation, MyUserMailProperties properties,
 			MyUserProperties web) {
 		MailJobHandler handler = new MailJobHandler(renderer, delivery, accounts, oneTimeTokens, accountSettings,
 				links);
@@ -104,6 +107,10 @@ public final class MyUserMailAutoConfiguration {
 			handler.setDataExportLinks((exportFileId) -> available.issueToken(exportFileId)
 				.map((issued) -> new DataExportLinkIssuer.Link(base + issued.token() + "/", issued.expiresAt())));
 		});
+		deletionCancellation.ifAvailable((available) -> handler.setDeletionCancelLinks((requestId) -> available
+			.issueToken(requestId)
+			.map((issued) -> new DeletionCancelLinkIssuer.Link(links.cancelDeletion(issued.token()),
+					issued.expiresAt()))));
 		return OneTimeJob.of(MailJobs.SEND, handler);
 	}
 

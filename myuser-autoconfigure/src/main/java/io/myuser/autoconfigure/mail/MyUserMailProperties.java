@@ -34,8 +34,8 @@ public class MyUserMailProperties {
 	private String linkBaseUrl = "http://localhost:8080";
 
 	/**
-	 * Base URL of the host's own frontend. When set, email links point to its "/verify-email?key=..." and
-	 * "/reset-password?token=..." pages instead of MyUser's built-in pages.
+	 * Base URL of the host's own frontend. When set, email links point to its "/verify-email?key=...",
+	 * "/reset-password?token=..." and "/cancel-deletion?token=..." pages instead of MyUser's built-in pages.
 	 */
 	private @Nullable String frontendUrl;
 

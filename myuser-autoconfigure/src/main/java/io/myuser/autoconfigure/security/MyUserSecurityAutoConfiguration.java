@@ -81,6 +81,8 @@ public final class MyUserSecurityAutoConfiguration {
 						paths.matcher(HttpMethod.POST, "/password/reset/confirm"),
 						paths.matcher(HttpMethod.POST, "/social/{provider}"),
 						paths.matcher(HttpMethod.GET, "/data-export/download/{token}"),
+						paths.matcher(HttpMethod.POST, "/data-requests/cancel"),
+						paths.matcher(HttpMethod.GET, "/pages/cancel-deletion"),
 						paths.matcher(HttpMethod.GET, "/.well-known/jwks.json"),
 						paths.matcher(HttpMethod.GET, "/pages/verify-email"),
 						paths.matcher(HttpMethod.GET, "/pages/reset-password"))

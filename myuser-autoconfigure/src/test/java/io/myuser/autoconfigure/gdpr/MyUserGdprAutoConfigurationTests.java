@@ -24,6 +24,9 @@ import io.myuser.gdpr.DataExportFile;
 import io.myuser.gdpr.DataExportFileRepository;
 import io.myuser.gdpr.DataRequest;
 import io.myuser.gdpr.DataRequestController;
+import io.myuser.gdpr.DeletionCancellation;
+import io.myuser.gdpr.DeletionCancellationController;
+import io.myuser.gdpr.DeletionReauthentication;
 import io.myuser.gdpr.DataRequestRepository;
 import io.myuser.gdpr.DataRequestService;
 import io.myuser.gdpr.DataRequestType;
@@ -95,7 +98,11 @@ class MyUserGdprAutoConfigurationTests {
 				.hasSingleBean(DataExportDownloadController.class)
 				.hasSingleBean(ExportFileCleanup.class)
 				.hasSingleBean(AccountDeletionProcessor.class)
+				.hasSingleBean(DeletionCancellation.class)
+				.hasSingleBean(DeletionCancellationController.class)
+				.hasSingleBean(DeletionReauthentication.class)
 				.hasSingleBean(DefaultUserDataExporter.Sources.class);
+			assertThat(context.getBean(DeletionReauthentication.class).window()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(context.getBean(UserDataExporter.class)).isExactlyInstanceOf(DefaultUserDataExporter.class);
 			assertThat(context.getBean(ExportStorage.class)).isInstanceOfSatisfying(FileSystemExportStorage.class,
 					(storage) -> assertThat(storage.getDirectory())
@@ -155,8 +162,10 @@ class MyUserGdprAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("myuser.gdpr.response-time=30d", "myuser.gdpr.deletion.grace-period=2d",
 					"myuser.gdpr.export.retention=3d", "myuser.gdpr.export.max-downloads=2",
-					"myuser.gdpr.export.page-size=50", "myuser.jobs.cleanup-interval=5m")
+					"myuser.gdpr.export.page-size=50", "myuser.jobs.cleanup-interval=5m",
+					"myuser.gdpr.deletion.reauthentication-window=90s")
 			.run((context) -> {
+				assertThat(context.getBean(DeletionReauthentication.class).window()).isEqualTo(Duration.ofSeconds(90));
 				assertThat(context.getBean(GdprSettings.class))
 					.isEqualTo(new GdprSettings(Period.ofDays(30), Duration.ofDays(2), true, true));
 				assertThat(context.getBean(ExportSettings.class))
@@ -248,7 +257,9 @@ class MyUserGdprAutoConfigurationTests {
 	void deletionBeansAreAbsentWhenDeletionIsDisabled() {
 		this.contextRunner.withPropertyValues("myuser.gdpr.deletion.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).doesNotHaveBean(AccountDeletionProcessor.class);
+			assertThat(context).doesNotHaveBean(AccountDeletionProcessor.class)
+				.doesNotHaveBean(DeletionCancellation.class)
+				.doesNotHaveBean(DeletionCancellationController.class);
 			assertDeletionJob(context, false);
 			assertThat(context).hasSingleBean(DataRequestService.class)
 				.hasSingleBean(DataRequestController.class)

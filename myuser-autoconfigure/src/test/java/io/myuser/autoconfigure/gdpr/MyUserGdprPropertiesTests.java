@@ -38,6 +38,7 @@ class MyUserGdprPropertiesTests {
 		assertThat(properties.getExport().getFileNamePrefix()).isEqualTo("data-export");
 		assertThat(properties.getDeletion().isEnabled()).isTrue();
 		assertThat(properties.getDeletion().getGracePeriod()).isEqualTo(Duration.ofDays(7));
+		assertThat(properties.getDeletion().getReauthenticationWindow()).isEqualTo(Duration.ofMinutes(10));
 		properties.afterPropertiesSet();
 	}
 
@@ -64,7 +65,8 @@ class MyUserGdprPropertiesTests {
 				Map.entry("myuser.gdpr.export.page-size", "250"),
 				Map.entry("myuser.gdpr.export.file-name-prefix", "shop_export-v1.0"),
 				Map.entry("myuser.gdpr.deletion.enabled", "false"),
-				Map.entry("myuser.gdpr.deletion.grace-period", "0s")));
+				Map.entry("myuser.gdpr.deletion.grace-period", "0s"),
+				Map.entry("myuser.gdpr.deletion.reauthentication-window", "5m")));
 		assertThat(properties.isEnabled()).isFalse();
 		assertThat(properties.getResponseTime()).isEqualTo(Period.ofDays(30));
 		assertThat(properties.getExport().isEnabled()).isFalse();
@@ -75,6 +77,7 @@ class MyUserGdprPropertiesTests {
 		assertThat(properties.getExport().getFileNamePrefix()).isEqualTo("shop_export-v1.0");
 		assertThat(properties.getDeletion().isEnabled()).isFalse();
 		assertThat(properties.getDeletion().getGracePeriod()).isZero();
+		assertThat(properties.getDeletion().getReauthenticationWindow()).isEqualTo(Duration.ofMinutes(5));
 		properties.afterPropertiesSet();
 	}
 
@@ -105,6 +108,8 @@ class MyUserGdprPropertiesTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "myuser.gdpr.deletion.grace-period=-1d | myuser.gdpr.deletion.grace-period",
+			"myuser.gdpr.deletion.reauthentication-window=0s | myuser.gdpr.deletion.reauthentication-window",
+			"myuser.gdpr.deletion.reauthentication-window=-1m | myuser.gdpr.deletion.reauthentication-window",
 			"myuser.gdpr.export.retention=0s | myuser.gdpr.export.retention",
 			"myuser.gdpr.export.retention=-7d | myuser.gdpr.export.retention",
 			"myuser.gdpr.export.page-size=0 | myuser.gdpr.export.page-size",

@@ -68,7 +68,8 @@ class MyUserMailAutoConfigurationTests {
 			assertThat(properties.getZone()).isEqualTo(ZoneId.of("UTC"));
 			assertThat(context.getBean(MailLinks.class))
 				.isEqualTo(new MailLinks("http://localhost:8080/api/auth/pages/verify-email",
-						"http://localhost:8080/api/auth/pages/reset-password"));
+						"http://localhost:8080/api/auth/pages/reset-password",
+						"http://localhost:8080/api/auth/pages/cancel-deletion"));
 			RenderedMail welcome = context.getBean(MailTemplateRenderer.class)
 				.render(MailTemplate.WELCOME, "ada@example.com", Locale.ENGLISH, Map.of("recipientName", "Ada"));
 			assertThat(welcome.subject()).as("no spring.application.name: the default site name")
@@ -83,7 +84,8 @@ class MyUserMailAutoConfigurationTests {
 			.withPropertyValues("myuser.mail.link-base-url=https://api.example.com/", "myuser.web.base-path=/auth")
 			.run((context) -> assertThat(context.getBean(MailLinks.class))
 				.isEqualTo(new MailLinks("https://api.example.com/auth/pages/verify-email",
-						"https://api.example.com/auth/pages/reset-password")));
+						"https://api.example.com/auth/pages/reset-password",
+						"https://api.example.com/auth/pages/cancel-deletion")));
 	}
 
 	@Test
@@ -93,7 +95,7 @@ class MyUserMailAutoConfigurationTests {
 					"myuser.mail.frontend-url=https://app.example.com/")
 			.run((context) -> assertThat(context.getBean(MailLinks.class))
 				.isEqualTo(new MailLinks("https://app.example.com/verify-email",
-						"https://app.example.com/reset-password")));
+						"https://app.example.com/reset-password", "https://app.example.com/cancel-deletion")));
 	}
 
 	@Test
@@ -191,7 +193,7 @@ class MyUserMailAutoConfigurationTests {
 
 		@Bean
 		MailLinks hostMailLinks() {
-			return new MailLinks("https://host.example/v", "https://host.example/r");
+			return new MailLinks("https://host.example/v", "https://host.example/r", "https://host.example/c");
 		}
 
 	}

@@ -13,7 +13,8 @@ import io.myuser.sample.errors.MalformedRequestGenerator.Draft;
 
 /**
  * The recipes of {@link MalformedRequestGenerator} for the GDPR routes: {@code data-requests/},
- * {@code data-requests/{id}/}, {@code data-requests/{id}/cancel/} and {@code data-export/download/{token}/}.
+ * {@code data-requests/{id}/}, {@code data-requests/{id}/cancel/}, {@code data-requests/cancel/} (withdrawal by
+ * the token of the email link) and {@code data-export/download/{token}/}.
  * <p>
  * Nothing here may create, change or withdraw a request: every {@code POST data-requests/} body is broken in at
  * least one way that the contract answers with 400, 413 or 415 ({@code request_type} is never a valid type next to
@@ -21,7 +22,11 @@ import io.myuser.sample.errors.MalformedRequestGenerator.Draft;
  * the corpus names is another user's pending deletion, which the owner can neither see nor withdraw (404). A
  * well-formed body with a valid type and bad notes proves the notes are checked before anything is written; one
  * with tabs and line breaks in its notes and an unknown type proves those characters are allowed (only
- * {@code request_type} is named in {@code errors}).
+ * {@code request_type} is named in {@code errors}). The {@code password} a deletion needs is sent overlong, blank,
+ * of the wrong JSON type, with control characters (400 on {@code password} whatever the type, as its format is
+ * checked for exports too), missing or wrong (400 on {@code password} for a deletion): never the owner's password.
+ * Tokens sent to {@code data-requests/cancel/} are malformed or random (400 on {@code token}), some of them
+ * starting with the other user's request id as real tokens do; none was ever issued.
  */
 final class GdprRoutes {
 
@@ -36,6 +41,14 @@ final class GdprRoutes {
 
 	/** Longest {@code request_type} the API reads before refusing it as too long. */
 	private static final int TYPE_MAX = 16;
+
+	/** Longest {@code password} the API reads before refusing it as too long. */
+	private static final int PASSWORD_MAX = 4096;
+
+	/** Longest withdrawal {@code token} the API reads before refusing it as too long. */
+	private static final int CANCEL_TOKEN_MAX = 256;
+
+	private static final String CANCEL = DATA_REQUESTS + "/cancel";
 
 	private final MalformedRequestGenerator g;
 
@@ -52,6 +65,8 @@ final class GdprRoutes {
 		createOddUnicode();
 		createNotesMayHoldLineBreaksAndTabs();
 		createTransport();
+		createPassword();
+		cancelByToken();
 		items();
 		downloads();
 	}
@@ -280,6 +295,134 @@ final class GdprRoutes {
 			r.body = null;
 			r.contentType(null);
 			badBearer(r);
+		});
+	}
+
+	// ---------------------------------------------------------------- POST data-requests/: password
+
+	private void createPassword() {
+		create("wrong-type", "data-requests-password", (r) -> r.json(withPassword(str(validType()), this.g.pick("12345", "0", "true",
+				"false", "{}", "[]", "[\"secret\"]", "{\"password\":\"secret\"}", "-2.5")),
+				Expected.exactly(400).withErrorsOn("password")));
+		create("overlong", "data-requests-password", (r) -> {
+			int length = PASSWORD_MAX + 1 + (this.g.random.nextBoolean() ? this.g.nextInt(3) : this.g.nextInt(4 * PASSWORD_MAX));
+			String json = withPassword(str(validType()), anyEncoding(this.g.filler(length)));
+			r.json(json, json.getBytes(StandardCharsets.UTF_8).length > MalformedRequestGenerator.BODY_LIMIT ? Expected.exactly(413)
+					: Expected.exactly(400).withErrorsOn("password"));
+		});
+		create("blank-field", "data-requests-password", (r) -> r.json(withPassword(str(validType()), this.g.pick("\"\"", "\" \"",
+				str(" ".repeat(1 + this.g.nextInt(40))), "\"\\u2003\"", "\"\\u3000 \"", "\" \\u2028\"")),
+				Expected.exactly(400).withErrorsOn("password")));
+		create("odd-unicode", "data-requests-password-control", (r) -> {
+			String odd = switch (this.g.nextInt(6)) {
+				case 0 -> "\u0000";
+				case 1 -> Character.toString(1 + this.g.nextInt(31));
+				case 2 -> "\u007f";
+				case 3 -> Character.toString(0x80 + this.g.nextInt(32));
+				case 4 -> Character.toString((char) (0xD800 + this.g.nextInt(0x400)));
+				default -> this.g.pick("\uffff", "\ufffe");
+			};
+			String password = this.g.wrongPassword();
+			int at = this.g.nextInt(password.length() + 1);
+			r.json(withPassword(str(validType()), anyEncoding(password.substring(0, at) + odd + password.substring(at))),
+					Expected.exactly(400).withErrorsOn("password"));
+		});
+		create("wrong-value", "data-requests-delete-without-password", (r) -> r.json(this.g.random.nextBoolean()
+				? body(str("DELETE"), optionalNotes()) : withPassword(str("DELETE"), "null"), Expected.exactly(400).withErrorsOn("password")
+					.withoutErrorsOn("request_type")));
+		create("wrong-value", "data-requests-delete-wrong-password", (r) -> r.json(withPassword(str("DELETE"),
+				anyEncoding(this.g.wrongPassword())), Expected.exactly(400).withErrorsOn("password").withoutErrorsOn("request_type")));
+	}
+
+	/** A body with a type, maybe notes, and a raw JSON {@code password}, in any order. */
+	private String withPassword(String requestType, String password) {
+		List<String> fields = new ArrayList<>(List.of("request_type", requestType, "password", password));
+		if (this.g.random.nextBoolean()) {
+			fields.addAll(List.of("notes", str(this.g.word(0, 30))));
+		}
+		if (this.g.random.nextBoolean()) {
+			fields = List.of(fields.get(2), fields.get(3), fields.get(0), fields.get(1));
+		}
+		return this.g.object(fields.toArray(new String[0]));
+	}
+
+	// ---------------------------------------------------------------- POST data-requests/cancel/ (by token)
+
+	private void cancelByToken() {
+		cancelWith("broken-json", "cancel-token-syntax", (r) -> {
+			String full = this.g.object("token", str(token()));
+			String broken = switch (this.g.nextInt(5)) {
+				case 0 -> full.substring(0, 1 + this.g.nextInt(full.length() - 1));
+				case 1 -> full.replace('"', '\'');
+				case 2 -> full.replaceFirst("}\\s*$", ",}");
+				case 3 -> full.replaceFirst("\"token\"", "token");
+				default -> full + this.g.pick(" xyz", "}", "]", ",");
+			};
+			r.json(broken.equals(full) ? full + "}" : broken, Expected.exactly(400));
+		});
+		cancelWith("non-object", "cancel-token", (r) -> r.json(this.g.pick("", "[]", "null", "true", "42", str(token()),
+				"[" + this.g.object("token", str(token())) + "]"), Expected.exactly(400)));
+		cancelWith("missing-field", "cancel-token", (r) -> r.json(this.g.pick("{}", this.g.object("token", "null"),
+				this.g.object(this.g.pick("Token", "key", "cancel_token", "request_id"), str(token()))),
+				Expected.exactly(400).withErrorsOn("token")));
+		cancelWith("blank-field", "cancel-token", (r) -> r.json(this.g.object("token", this.g.pick("\"\"", "\" \"",
+				str(" ".repeat(1 + this.g.nextInt(60))))), Expected.exactly(400).withErrorsOn("token")));
+		cancelWith("wrong-type", "cancel-token", (r) -> r.json(this.g.object("token", this.g.pick("1", "true", "{}", "[]",
+				"[" + str(token()) + "]", "{\"token\":" + str(token()) + "}")), Expected.exactly(400).withErrorsOn("token")));
+		cancelWith("overlong", "cancel-token", (r) -> r.json(this.g.object("token",
+				str(this.g.tokenChars(CANCEL_TOKEN_MAX + 1 + this.g.nextInt(2000)))), Expected.exactly(400).withErrorsOn("token")));
+		cancelWith("odd-unicode", "cancel-token-control", (r) -> {
+			String token = token();
+			int at = this.g.nextInt(token.length() + 1);
+			String odd = this.g.pick("\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\ud800", "\uffff", "\n", "\t");
+			r.json(this.g.object("token", anyEncoding(token.substring(0, at) + odd + token.substring(at))),
+					Expected.exactly(400).withErrorsOn("token"));
+		});
+		cancelWith("wrong-value", "cancel-unknown-token", (r) -> r.json(this.g.object("token", str(this.g.pick(token(),
+				this.g.tokenChars(1 + this.g.nextInt(120)), token().replace('-', '+') + "=", "0", "null", "undefined",
+				this.g.context.otherDataRequestId().toString(), hex(64)))), Expected.exactly(400).withErrorsOn("token")));
+		cancelWith("content-type", "cancel-token", (r) -> {
+			String type = this.g.pick("text/plain", "application/x-www-form-urlencoded", "application/xml", "multipart/form-data",
+					"none");
+			r.typed(type.equals("none") ? null : type, this.g.object("token", str(token())), Expected.exactly(415));
+		});
+		add("wrong-method", "cancel-token", (r) -> {
+			r.method = this.g.pick("PUT", "DELETE", "PATCH");
+			r.path = CANCEL + this.g.slash();
+			r.body(JSON, this.g.object("token", str(token())).getBytes(StandardCharsets.UTF_8));
+			authorize(r);
+			r.expected = Expected.exactly(405);
+		});
+		add("bearer", "cancel-token", (r) -> {
+			// The token in the body is the credential; a garbage bearer token may be refused (401) or ignored (400).
+			r.method = "POST";
+			r.path = CANCEL + this.g.slash();
+			r.body(JSON, this.g.object("token", str(token())).getBytes(StandardCharsets.UTF_8));
+			badBearer(r);
+			r.expected = Expected.exactly(400, 401).withBearerChallenge();
+		});
+	}
+
+	/**
+	 * A token of the shape withdrawal links carry, never issued: the other user's request id or a random one in
+	 * base64url, then 43 random characters.
+	 */
+	private String token() {
+		UUID id = this.g.random.nextBoolean() ? this.g.context.otherDataRequestId() : UUID.randomUUID();
+		java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+		bytes.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+		return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array()) + this.g.tokenChars(43);
+	}
+
+	/** A {@code POST data-requests/cancel/} recipe, without or (sometimes) with the owner's bearer token. */
+	private void cancelWith(String family, String name, MalformedRequestGenerator.Recipe recipe) {
+		add(family, name, (r) -> {
+			r.method = "POST";
+			r.path = CANCEL + this.g.slash();
+			if (this.g.random.nextInt(4) == 0) {
+				authorize(r);
+			}
+			recipe.fill(r);
 		});
 	}
 

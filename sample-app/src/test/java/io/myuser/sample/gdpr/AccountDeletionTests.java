@@ -69,7 +69,7 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 				person.lastName(), true, false), ClientInfo.NONE).getId();
 		String access = leaveTraces(person, userId);
 		HttpResult requested = postJson(BASE + "/data-requests/",
-				json(Map.of("request_type", "DELETE", "notes", "Bye from " + person.lastName())),
+				json(Map.of("request_type", "DELETE", "notes", "Bye from " + person.lastName(), "password", PASSWORD)),
 				person.headers("Authorization", "Bearer " + access));
 		UUID requestId = requestId(requested);
 
@@ -83,7 +83,8 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 		this.clock.advance(Duration.ofMinutes(2));
 
 		awaitStatus(requestId, "COMPLETED");
-		MimeMessage confirmation = awaitMail(person.email(), 3).stream()
+		// Reset, export ready, deletion scheduled, then the confirmation.
+		MimeMessage confirmation = awaitMail(person.email(), 4).stream()
 			.filter((mail) -> subjectOf(mail).contains("was deleted"))
 			.findFirst()
 			.orElseThrow();

@@ -33,7 +33,8 @@ abstract class DataRequestTests extends IntegrationTestSupport {
 		String access = login(uniqueEmail());
 		String other = login(uniqueEmail());
 
-		HttpResult created = create(access, Map.of("request_type", "DELETE", "notes", "Please delete.\nThanks"));
+		HttpResult created = create(access,
+				Map.of("request_type", "DELETE", "notes", "Please delete.\nThanks", "password", PASSWORD));
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		JsonNode item = created.json();
@@ -66,9 +67,11 @@ abstract class DataRequestTests extends IntegrationTestSupport {
 	@Test
 	void a_second_open_request_of_a_type_answers_409_naming_the_open_one_while_another_type_is_accepted() {
 		String access = login(uniqueEmail());
-		String open = create(access, Map.of("request_type", "DELETE")).json().get("id").asString();
+		String open = create(access, Map.of("request_type", "DELETE", "password", PASSWORD)).json()
+			.get("id")
+			.asString();
 
-		HttpResult again = create(access, Map.of("request_type", "DELETE"));
+		HttpResult again = create(access, Map.of("request_type", "DELETE", "password", PASSWORD));
 		HttpResult export = create(access, Map.of("request_type", "EXPORT"));
 
 		assertThat(again.status()).isEqualTo(409);
@@ -90,7 +93,7 @@ abstract class DataRequestTests extends IntegrationTestSupport {
 			for (int i = 0; i < threads; i++) {
 				results.add(pool.submit(() -> {
 					start.await();
-					return create(access, Map.of("request_type", "DELETE"));
+					return create(access, Map.of("request_type", "DELETE", "password", PASSWORD));
 				}));
 			}
 			start.countDown();
@@ -113,7 +116,9 @@ abstract class DataRequestTests extends IntegrationTestSupport {
 	@Test
 	void a_pending_deletion_can_be_withdrawn_once_and_an_export_not_at_all() {
 		String access = login(uniqueEmail());
-		String deletion = create(access, Map.of("request_type", "DELETE")).json().get("id").asString();
+		String deletion = create(access, Map.of("request_type", "DELETE", "password", PASSWORD)).json()
+			.get("id")
+			.asString();
 		String export = create(access, Map.of("request_type", "EXPORT")).json().get("id").asString();
 		String stranger = login(uniqueEmail());
 
@@ -130,7 +135,8 @@ abstract class DataRequestTests extends IntegrationTestSupport {
 		assertThat(twice.json().get("request_status").asString()).isEqualTo("CANCELLED");
 		assertThat(exportCancel.status()).isEqualTo(409);
 		assertThat(cancel(access, UUID.randomUUID().toString()).status()).isEqualTo(404);
-		assertThat(create(access, Map.of("request_type", "DELETE")).status()).as("a withdrawn one is not open")
+		assertThat(create(access, Map.of("request_type", "DELETE", "password", PASSWORD)).status())
+			.as("a withdrawn one is not open")
 			.isEqualTo(201);
 		UUID userId = this.accounts.findByEmail(emailOf(access)).orElseThrow().getId();
 		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = "

@@ -99,9 +99,11 @@ abstract class GdprTestSupport extends IntegrationTestSupport {
 		return accessToken(email, PASSWORD);
 	}
 
+	/** Ask for an export or a deletion; a deletion gives the password of {@link #userWithToken}. */
 	protected HttpResult requestData(String access, String type) {
-		return postJson(BASE + "/data-requests/", json(Map.of("request_type", type)), "Authorization",
-				"Bearer " + access);
+		Map<String, String> body = "DELETE".equals(type) ? Map.of("request_type", type, "password", PASSWORD)
+				: Map.of("request_type", type);
+		return postJson(BASE + "/data-requests/", json(body), "Authorization", "Bearer " + access);
 	}
 
 	protected UUID requestId(HttpResult created) {

@@ -21,11 +21,13 @@ class LandingPageTests extends IntegrationTestSupport {
 	void email_links_point_to_the_built_in_pages() {
 		assertThat(this.links.verifyEmailUrl()).isEqualTo("http://localhost:8080/api/auth/pages/verify-email");
 		assertThat(this.links.resetPasswordUrl()).isEqualTo("http://localhost:8080/api/auth/pages/reset-password");
+		assertThat(this.links.cancelDeletionUrl()).isEqualTo("http://localhost:8080/api/auth/pages/cancel-deletion");
 	}
 
 	@Test
 	void the_pages_are_public_html_that_call_the_api_and_never_echo_the_key() {
-		for (String page : new String[] { "/pages/verify-email?key=SECRET-KEY-123", "/pages/reset-password/?token=SECRET-KEY-123" }) {
+		for (String page : new String[] { "/pages/verify-email?key=SECRET-KEY-123", "/pages/reset-password/?token=SECRET-KEY-123",
+				"/pages/cancel-deletion?token=SECRET-KEY-123" }) {
 			HttpResult result = get(BASE + page, "Accept", "text/html");
 
 			assertThat(result.status()).as(page).isEqualTo(200);
@@ -41,6 +43,8 @@ class LandingPageTests extends IntegrationTestSupport {
 		}
 		assertThat(get(BASE + "/pages/verify-email").body()).contains("/registration/verify-email/");
 		assertThat(get(BASE + "/pages/reset-password").body()).contains("/password/reset/confirm/");
+		assertThat(get(BASE + "/pages/cancel-deletion").body()).contains("/data-requests/cancel/")
+			.contains("<button type=\"submit\">");
 	}
 
 	@Test

@@ -1,0 +1,11 @@
+package io.myuser.sample.gdpr;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link DeletionConfirmationTests} on PostgreSQL.
+ */
+@PostgresTest
+class DeletionConfirmationPostgresTests extends DeletionConfirmationTests {
+
+}
