@@ -44,7 +44,8 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 	 * @return how many rows changed
 	 */
 	@Modifying
-	@Query("update AuditLog a set a.ipAddress = null, a.userAgent = '', a.details = '{}' where a.userId = :userId")
+	@Query("update AuditLog a set a.ipAddress = null, a.userAgent = '', a.details = '{}', a.version = a.version + 1 "
+			+ "where a.userId = :userId")
 	int pseudonymiseByUserId(@Param("userId") UUID userId);
 
 	/**
@@ -55,8 +56,18 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 	 * @return how many rows changed
 	 */
 	@Modifying
-	@Query("update AuditLog a set a.ipAddress = null, a.userAgent = '', a.details = '{}' where a.userId is null "
+	@Query("update AuditLog a set a.ipAddress = null, a.userAgent = '', a.details = '{}', a.version = a.version + 1 "
+			+ "where a.userId is null "
 			+ "and lower(a.details) like concat('%', :quotedLowerCaseEmail, '%') escape '!'")
 	int pseudonymiseAnonymousRowsNaming(@Param("quotedLowerCaseEmail") String quotedLowerCaseEmail);
+
+	/**
+	 * Lock an account's row until the transaction ends (an audit row is written under it, so that it never lands
+	 * between an erasure's pseudonymisation and its commit) and return its address.
+	 * @param userId the account
+	 * @return the address the row holds now, or empty when there is no such row
+	 */
+	@Query(value = "select email from myuser_user where id = :userId for update", nativeQuery = true)
+	java.util.Optional<String> lockAccountEmail(@Param("userId") UUID userId);
 
 }

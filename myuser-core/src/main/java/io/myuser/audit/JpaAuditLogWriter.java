@@ -44,8 +44,22 @@ public final class JpaAuditLogWriter implements AuditLogWriter {
 		if (json.length() > AuditLog.DETAILS_MAX_LENGTH) {
 			json = this.jsonMapper.writeValueAsString(Map.of("truncated", true, "keys", details.keySet()));
 		}
-		AuditLog row = new AuditLog(userId, type, client, json);
-		this.transaction.executeWithoutResult((status) -> this.repository.save(row));
+		String stored = json;
+		this.transaction.executeWithoutResult((status) -> {
+			// Under the account's lock: an erasure either committed before (and the row is written pseudonymised,
+			// as the erasure left the others) or waits for this row and pseudonymises it with the rest.
+			boolean erased = userId != null && this.repository.lockAccountEmail(userId)
+				.map(JpaAuditLogWriter::isErasedAddress)
+				.orElse(false);
+			this.repository.save(erased
+					? new AuditLog(userId, type, ClientInfo.NONE,
+							(type == AuditEventType.ACCOUNT_DELETED) ? stored : "{}")
+					: new AuditLog(userId, type, client, stored));
+		});
+	}
+
+	private static boolean isErasedAddress(String email) {
+		return email.startsWith("erased-") && email.endsWith("@erased.invalid");
 	}
 
 }

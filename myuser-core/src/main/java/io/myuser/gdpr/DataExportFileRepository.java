@@ -30,8 +30,8 @@ public interface DataExportFileRepository extends JpaRepository<DataExportFile, 
 	 * @return 1 when the download may go ahead, 0 when the archive expired, is gone or is used up
 	 */
 	@Modifying(flushAutomatically = true, clearAutomatically = true)
-	@Query("update DataExportFile f set f.downloadCount = f.downloadCount + 1, f.lastDownloadedAt = :now "
-			+ "where f.id = :id and f.fileDeletedAt is null and f.expiresAt > :now "
+	@Query("update DataExportFile f set f.downloadCount = f.downloadCount + 1, f.lastDownloadedAt = :now, "
+			+ "f.version = f.version + 1 where f.id = :id and f.fileDeletedAt is null and f.expiresAt > :now "
 			+ "and (f.maxDownloads is null or f.downloadCount < f.maxDownloads)")
 	int countDownload(@Param("id") UUID id, @Param("now") Instant now);
 

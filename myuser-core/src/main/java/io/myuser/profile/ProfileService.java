@@ -11,9 +11,11 @@ import io.myuser.account.AccountCreated;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.persistence.RetryingTransactions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -30,10 +32,12 @@ public class ProfileService {
 
 	private final ApplicationEventPublisher events;
 
+	private final RetryingTransactions transactions;
+
 	private final Clock clock;
 
 	public ProfileService(ProfileRepository profiles, UserAccountService accounts, ConsentRecordRepository consents,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(profiles, "profiles cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
 		Assert.notNull(consents, "consents cannot be null");
@@ -43,6 +47,7 @@ public class ProfileService {
 		this.accounts = accounts;
 		this.consents = consents;
 		this.events = events;
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
@@ -63,11 +68,16 @@ public class ProfileService {
 	 * @param client who changes it (kept with the consent record)
 	 * @return the profile after the change, or empty when the account no longer exists or is inactive
 	 */
-	@Transactional
 	public Optional<ProfileView> update(UUID userId, ProfileUpdate update, ClientInfo client) {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.notNull(update, "update cannot be null");
-		Optional<User> found = this.accounts.findById(userId).filter(User::isActive);
+		// Under the account's lock: an erasure or another change of the names waits, or is waited for, and is
+		// never overwritten by this one.
+		return this.transactions.execute(() -> updateLocked(userId, update, client));
+	}
+
+	private Optional<ProfileView> updateLocked(UUID userId, ProfileUpdate update, ClientInfo client) {
+		Optional<User> found = this.accounts.lockLive(userId).filter(User::isActive);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -109,17 +119,20 @@ public class ProfileService {
 	 * @param userId the user
 	 * @return the profile, or empty when the account no longer exists or is inactive
 	 */
-	@Transactional
 	public Optional<ProfileView> findProfile(UUID userId) {
 		Assert.notNull(userId, "userId cannot be null");
-		Optional<User> found = this.accounts.findById(userId).filter(User::isActive);
-		if (found.isEmpty()) {
-			return Optional.empty();
+		Optional<ProfileView> stored = this.transactions.read(() -> this.accounts.findById(userId)
+			.filter(User::isActive)
+			.flatMap((user) -> this.profiles.findByUserId(userId).map((profile) -> view(user, profile))));
+		if (stored.isPresent()) {
+			return stored;
 		}
-		User user = found.get();
-		Profile profile = this.profiles.findByUserId(userId)
-			.orElseGet(() -> this.profiles.save(new Profile(userId)));
-		return Optional.of(view(user, profile));
+		// No live account, or one without a profile yet: a missing profile is created only under the account's
+		// lock, so that it never appears for an account being erased.
+		return this.transactions.execute(() -> this.accounts.lockLive(userId)
+			.filter(User::isActive)
+			.map((user) -> view(user, this.profiles.findByUserId(userId)
+				.orElseGet(() -> this.profiles.save(new Profile(userId))))));
 	}
 
 	/**

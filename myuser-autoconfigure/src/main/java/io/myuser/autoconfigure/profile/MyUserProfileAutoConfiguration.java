@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -38,8 +39,9 @@ public final class MyUserProfileAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProfileService myUserProfileService(ProfileRepository profiles, UserAccountService accounts,
-			ConsentRecordRepository consents, ApplicationEventPublisher events, Clock clock) {
-		return new ProfileService(profiles, accounts, consents, events, clock);
+			ConsentRecordRepository consents, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new ProfileService(profiles, accounts, consents, events, transactionManager, clock);
 	}
 
 	/**

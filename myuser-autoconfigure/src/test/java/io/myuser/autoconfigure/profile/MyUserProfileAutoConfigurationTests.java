@@ -81,8 +81,9 @@ class MyUserProfileAutoConfigurationTests {
 		@Bean
 		ProfileService hostProfileService(ProfileRepository profiles, UserAccountService accounts,
 				io.myuser.profile.ConsentRecordRepository consents,
-				org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
-			return new ProfileService(profiles, accounts, consents, events, clock);
+				org.springframework.context.ApplicationEventPublisher events,
+				org.springframework.transaction.PlatformTransactionManager transactionManager, java.time.Clock clock) {
+			return new ProfileService(profiles, accounts, consents, events, transactionManager, clock);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.myuser.account.EmailAddresses;
 import io.myuser.account.User;
@@ -24,13 +25,13 @@ import io.myuser.jobs.JobHandler;
 import io.myuser.profile.ProfileService;
 import io.myuser.session.SessionService;
 import io.myuser.social.SocialAccountRepository;
+import io.myuser.support.persistence.RetryingTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -60,7 +61,7 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 
 	private final DataRequestFailures failures;
 
-	private final TransactionTemplate transaction;
+	private final RetryingTransactions transactions;
 
 	private final Clock clock;
 
@@ -81,13 +82,13 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 		this.erasers = List.copyOf(erasers);
 		this.events = events;
 		this.failures = failures;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
 	@Override
 	public void handle(GdprJobs.DataRequestJob job) {
-		List<String> archives = this.transaction.execute((status) -> erase(job));
+		List<String> archives = this.transactions.execute(() -> erase(job));
 		if (archives != null) {
 			archives.forEach(this::deleteArchiveQuietly);
 		}
@@ -101,6 +102,15 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 	}
 
 	private @Nullable List<String> erase(GdprJobs.DataRequestJob job) {
+		Optional<UUID> owner = this.requests.findById(job.requestId()).map(DataRequest::getUserId);
+		if (owner.isEmpty()) {
+			logger.debug("Data request {} is gone; nothing to do", job.requestId());
+			return null;
+		}
+		// The account's lock first, then the request's (the order of every writer of both): from here until the
+		// commit no login, password change, profile or session write of the account can slip in, and each of them
+		// waiting for the lock finds the account erased.
+		Optional<User> account = this.accounts.lockLive(owner.get());
 		Optional<DataRequest> found = this.requests.findForUpdate(job.requestId());
 		if (found.isEmpty() || found.get().getRequestType() != DataRequestType.DELETE || !found.get().isOpen()) {
 			logger.debug("Data request {} is not an open deletion; nothing to do", job.requestId());
@@ -113,7 +123,6 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 					+ " ends at " + request.getScheduledFor());
 		}
 		request.startAttempt();
-		Optional<User> account = this.accounts.findById(request.getUserId());
 		if (account.isEmpty()) {
 			request.complete(now);
 			return List.of();

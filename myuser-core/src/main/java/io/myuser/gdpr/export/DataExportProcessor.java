@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
@@ -20,13 +21,13 @@ import io.myuser.gdpr.DataRequestType;
 import io.myuser.gdpr.GdprJobs;
 import io.myuser.jobs.JobHandler;
 import io.myuser.support.SecretTokens;
+import io.myuser.support.persistence.RetryingTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -64,7 +65,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 
 	private final DataRequestFailures failures;
 
-	private final TransactionTemplate transaction;
+	private final RetryingTransactions transactions;
 
 	private final Clock clock;
 
@@ -92,7 +93,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 		this.events = events;
 		this.jsonMapper = jsonMapper;
 		this.failures = failures;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
@@ -107,7 +108,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 
 	@Override
 	public void handle(GdprJobs.DataRequestJob job) throws Exception {
-		Optional<DataRequest> started = this.transaction.execute((status) -> start(job));
+		Optional<DataRequest> started = this.transactions.execute(() -> start(job));
 		if (started == null || started.isEmpty()) {
 			return;
 		}
@@ -123,12 +124,16 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 			archive.finish();
 			size = upload.commit();
 		}
+		boolean recorded;
 		try {
-			this.transaction.executeWithoutResult((status) -> record(request, key, size));
+			recorded = Boolean.TRUE.equals(this.transactions.execute(() -> record(request, key, size)));
 		}
 		catch (RuntimeException ex) {
 			deleteQuietly(key);
 			throw ex;
+		}
+		if (!recorded) {
+			deleteQuietly(key);
 		}
 	}
 
@@ -139,28 +144,48 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 	}
 
 	private Optional<DataRequest> start(GdprJobs.DataRequestJob job) {
+		Optional<UUID> owner = this.requests.findById(job.requestId()).map(DataRequest::getUserId);
+		if (owner.isEmpty()) {
+			logger.debug("Data request {} is gone; nothing to do", job.requestId());
+			return Optional.empty();
+		}
+		// The account's lock first, then the request's: the order every writer of both keeps.
+		Optional<User> account = this.accounts.lockLive(owner.get()).filter(User::isActive);
 		Optional<DataRequest> found = this.requests.findForUpdate(job.requestId());
 		if (found.isEmpty() || !found.get().isOpen() || found.get().getRequestType() != DataRequestType.EXPORT) {
 			logger.debug("Data request {} is not an open export; nothing to do", job.requestId());
 			return Optional.empty();
 		}
 		DataRequest request = found.get();
-		if (this.accounts.findById(request.getUserId()).filter(User::isActive).isEmpty()) {
-			request.fail("the account no longer exists or is inactive", this.clock.instant());
-			this.events.publishEvent(new DataRequestEvents.Failed(request.getUserId(), request.getId(),
-					request.getRequestType(), "account gone"));
+		if (account.isEmpty()) {
+			failAccountGone(request);
 			return Optional.empty();
 		}
 		request.startAttempt();
 		return Optional.of(request);
 	}
 
-	private void record(DataRequest detached, String key, long size) {
+	private void failAccountGone(DataRequest request) {
+		request.fail("the account no longer exists or is inactive", this.clock.instant());
+		this.events.publishEvent(new DataRequestEvents.Failed(request.getUserId(), request.getId(),
+				request.getRequestType(), "account gone"));
+	}
+
+	/**
+	 * Record the finished archive, under the account's lock: an account erased or deactivated while the archive
+	 * was written gets no archive (the request fails and the caller deletes the file).
+	 * @return whether the archive was recorded
+	 */
+	private boolean record(DataRequest detached, String key, long size) {
+		Optional<User> account = this.accounts.lockLive(detached.getUserId()).filter(User::isActive);
 		DataRequest request = this.requests.findForUpdate(detached.getId())
 			.filter(DataRequest::isOpen)
 			.orElseThrow(() -> new IllegalStateException("data request " + detached.getId() + " ended meanwhile"));
-		User user = this.accounts.findById(request.getUserId())
-			.orElseThrow(() -> new IllegalStateException("the account of request " + request.getId() + " is gone"));
+		if (account.isEmpty()) {
+			failAccountGone(request);
+			return false;
+		}
+		User user = account.get();
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.settings.retention());
 		// The real download token is issued when the email is sent; until then the link is a random one nobody has.
@@ -169,6 +194,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 		request.complete(now);
 		this.events.publishEvent(new DataExportReady(request.getUserId(), request.getId(), file.getId(),
 				user.getEmail(), request.getLanguageTag(), expiresAt));
+		return true;
 	}
 
 	private Map<String, Object> exportInfo(DataRequest request, Instant exportedAt, List<String> entries) {
