@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -35,8 +38,8 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 	 * @param id the account
 	 * @return the version of the locked row, or empty when there is no live account of that id
 	 */
-	@Query(value = "select version from myuser_user where id = :id and deleted_at is null for update",
-			nativeQuery = true)
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u.version from User u where u.id = :id")
 	Optional<Long> lockLiveVersion(@Param("id") UUID id);
 
 	/**

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -62,12 +65,15 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 	int pseudonymiseAnonymousRowsNaming(@Param("quotedLowerCaseEmail") String quotedLowerCaseEmail);
 
 	/**
-	 * Lock an account's row until the transaction ends (an audit row is written under it, so that it never lands
-	 * between an erasure's pseudonymisation and its commit) and return its address.
+	 * Lock the row of a live account until the transaction ends (an audit row is written under it, so that it
+	 * never lands between an erasure's pseudonymisation and its commit). The lock is the one
+	 * {@code UserRepository.lockLive} takes ({@code for no key update} on PostgreSQL, so inserts referring to the
+	 * account are not held up by it).
 	 * @param userId the account
-	 * @return the address the row holds now, or empty when there is no such row
+	 * @return the account's id, or empty when there is no live account of that id (erased or soft-deleted)
 	 */
-	@Query(value = "select email from myuser_user where id = :userId for update", nativeQuery = true)
-	java.util.Optional<String> lockAccountEmail(@Param("userId") UUID userId);
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u.id from User u where u.id = :userId")
+	java.util.Optional<UUID> lockLiveAccount(@Param("userId") UUID userId);
 
 }

@@ -47,19 +47,14 @@ public final class JpaAuditLogWriter implements AuditLogWriter {
 		String stored = json;
 		this.transaction.executeWithoutResult((status) -> {
 			// Under the account's lock: an erasure either committed before (and the row is written pseudonymised,
-			// as the erasure left the others) or waits for this row and pseudonymises it with the rest.
-			boolean erased = userId != null && this.repository.lockAccountEmail(userId)
-				.map(JpaAuditLogWriter::isErasedAddress)
-				.orElse(false);
+			// as the erasure left the others; so is a row of a soft-deleted account) or waits for this row and
+			// pseudonymises it with the rest.
+			boolean erased = userId != null && this.repository.lockLiveAccount(userId).isEmpty();
 			this.repository.save(erased
 					? new AuditLog(userId, type, ClientInfo.NONE,
 							(type == AuditEventType.ACCOUNT_DELETED) ? stored : "{}")
 					: new AuditLog(userId, type, client, stored));
 		});
-	}
-
-	private static boolean isErasedAddress(String email) {
-		return email.startsWith("erased-") && email.endsWith("@erased.invalid");
 	}
 
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -43,8 +46,8 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	 * @param id the session
 	 * @return the version of the locked row, or empty when there is no such live row
 	 */
-	@Query(value = "select version from myuser_user_session where id = :id and deleted_at is null for update",
-			nativeQuery = true)
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s.version from UserSession s where s.id = :id")
 	Optional<Long> lockVersion(@Param("id") UUID id);
 
 	/**

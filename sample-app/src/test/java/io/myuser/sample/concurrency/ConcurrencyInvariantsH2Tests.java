@@ -1,0 +1,8 @@
+package io.myuser.sample.concurrency;
+
+/**
+ * {@link ConcurrencyInvariantsTests} on H2.
+ */
+class ConcurrencyInvariantsH2Tests extends ConcurrencyInvariantsTests {
+
+}
