@@ -12,9 +12,13 @@ import io.myuser.support.web.ProblemResponseWriter;
 import io.myuser.support.web.RequestBodyLimitFilter;
 
 import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Host;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -114,6 +118,27 @@ class MyUserWebConfiguration {
 		registration.setName("myUserRequestBodyLimitFilter");
 		registration.setOrder(FILTER_ORDER + 1);
 		return registration;
+	}
+
+	/**
+	 * Problem JSON also for the requests Tomcat refuses before any filter runs, under the base path only.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+	static class TomcatErrorReportConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserTomcatErrorReportCustomizer")
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> myUserTomcatErrorReportCustomizer(
+				MyUserProperties properties, ProblemResponseWriter writer) {
+			return (factory) -> factory.addContextCustomizers((context) -> {
+				if (context.getParent() instanceof Host host) {
+					MyUserTomcatErrorReportValve.replaceDefaultValves(host,
+							context.getPath() + properties.getWeb().getBasePath(), writer);
+				}
+			});
+		}
+
 	}
 
 }

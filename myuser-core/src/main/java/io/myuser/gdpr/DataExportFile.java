@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.myuser.support.persistence.BaseEntity;
+import io.myuser.support.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -66,7 +67,7 @@ public class DataExportFile extends BaseEntity {
 		this.tokenHash = tokenHash;
 		this.storageKey = storageKey;
 		this.fileSize = fileSize;
-		this.expiresAt = expiresAt;
+		this.expiresAt = StoredTime.of(expiresAt);
 		this.maxDownloads = maxDownloads;
 	}
 
@@ -135,7 +136,7 @@ public class DataExportFile extends BaseEntity {
 	 */
 	public void expire(Instant now) {
 		if (now.isBefore(this.expiresAt)) {
-			this.expiresAt = now;
+			this.expiresAt = StoredTime.of(now);
 		}
 	}
 
@@ -144,7 +145,7 @@ public class DataExportFile extends BaseEntity {
 	 * @param now the time
 	 */
 	public void markFileDeleted(Instant now) {
-		this.fileDeletedAt = now;
+		this.fileDeletedAt = StoredTime.of(now);
 	}
 
 }

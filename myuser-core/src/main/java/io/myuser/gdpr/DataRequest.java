@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.myuser.support.Texts;
 import io.myuser.support.persistence.BaseEntity;
+import io.myuser.support.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -104,8 +105,8 @@ public class DataRequest extends BaseEntity {
 		this.requestType = requestType;
 		this.status = DataRequestStatus.PENDING;
 		this.notes = notes;
-		this.dueAt = dueAt;
-		this.scheduledFor = scheduledFor;
+		this.dueAt = StoredTime.of(dueAt);
+		this.scheduledFor = (scheduledFor != null) ? StoredTime.of(scheduledFor) : null;
 		this.languageTag = languageTag;
 		this.openKey = openKey(userId, requestType);
 	}
@@ -191,8 +192,8 @@ public class DataRequest extends BaseEntity {
 	@PrePersist
 	void scheduleFromCreation() {
 		if (this.responseTime != null && this.startDelay != null) {
-			this.dueAt = getCreatedAt().atZone(ZoneOffset.UTC).plus(this.responseTime).toInstant();
-			this.scheduledFor = getCreatedAt().plus(this.startDelay);
+			this.dueAt = StoredTime.of(getCreatedAt().atZone(ZoneOffset.UTC).plus(this.responseTime).toInstant());
+			this.scheduledFor = StoredTime.of(getCreatedAt().plus(this.startDelay));
 		}
 	}
 
@@ -212,7 +213,7 @@ public class DataRequest extends BaseEntity {
 	public void complete(Instant now) {
 		Assert.state(isOpen(), "only an open request can complete");
 		this.status = DataRequestStatus.COMPLETED;
-		this.processedAt = now;
+		this.processedAt = StoredTime.of(now);
 		this.openKey = null;
 	}
 
@@ -224,7 +225,7 @@ public class DataRequest extends BaseEntity {
 	public void fail(String reason, Instant now) {
 		Assert.state(isOpen(), "only an open request can fail");
 		this.status = DataRequestStatus.FAILED;
-		this.processedAt = now;
+		this.processedAt = StoredTime.of(now);
 		this.openKey = null;
 		String line = "Processing failed: " + reason;
 		String combined = this.notes.isEmpty() ? line : this.notes + "\n" + line;
@@ -238,7 +239,7 @@ public class DataRequest extends BaseEntity {
 	public void cancel(Instant now) {
 		Assert.state(this.status == DataRequestStatus.PENDING, "only a pending request can be withdrawn");
 		this.status = DataRequestStatus.CANCELLED;
-		this.processedAt = now;
+		this.processedAt = StoredTime.of(now);
 		this.openKey = null;
 	}
 

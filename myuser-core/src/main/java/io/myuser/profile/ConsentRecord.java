@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.myuser.support.ClientInfo;
 import io.myuser.support.persistence.BaseEntity;
+import io.myuser.support.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -53,7 +54,7 @@ public class ConsentRecord extends BaseEntity {
 		this.userId = userId;
 		this.consentType = consentType;
 		this.granted = granted;
-		this.recordedAt = recordedAt;
+		this.recordedAt = StoredTime.of(recordedAt);
 		this.ipAddress = client.ipAddress();
 		this.userAgent = client.userAgent();
 		this.policyVersion = policyVersion;

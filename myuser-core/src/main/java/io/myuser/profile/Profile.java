@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.myuser.support.persistence.BaseEntity;
+import io.myuser.support.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -48,7 +49,8 @@ public class Profile extends BaseEntity {
 	}
 
 	/**
-	 * Set the marketing consent; the timestamp moves only when the value changes.
+	 * Set the marketing consent; the timestamp moves only when the value changes, and is kept as it is stored (to
+	 * the microsecond), so the answer of the change shows what later reads show.
 	 * @param consent the new value
 	 * @param now the time of the change
 	 * @return whether the value changed
@@ -58,7 +60,7 @@ public class Profile extends BaseEntity {
 			return false;
 		}
 		this.marketingConsent = consent;
-		this.marketingConsentUpdatedAt = now;
+		this.marketingConsentUpdatedAt = StoredTime.of(now);
 		return true;
 	}
 

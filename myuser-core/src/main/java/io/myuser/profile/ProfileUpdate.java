@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
- * Body of {@code PUT} and {@code PATCH profile/}: every field optional; fields left out keep their value.
+ * Body of {@code PUT} and {@code PATCH profile/}: every field optional; fields left out keep their value. An explicit
+ * {@code null} for {@code marketing_consent} is refused (400 with a field error, see
+ * {@link LenientBooleanDeserializer}). Read-only fields of the profile ({@code id}, {@code email},
+ * {@code email_verified}, {@code date_joined}) are not part of this body: sent anyway, they are ignored, like any
+ * other unknown field.
  *
  * @param marketingConsent whether the user accepts marketing (Django REST Framework's boolean forms accepted)
  * @param firstName the first name

@@ -2,7 +2,6 @@ package io.myuser.support.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -13,8 +12,8 @@ import org.springframework.util.Assert;
 /**
  * Stamps {@code created_at} and {@code updated_at} from the application's {@link Clock}. Hibernate obtains this
  * listener through Spring's bean container, so the {@code Clock} bean is injected; without a container it falls
- * back to the system clock. Times are kept at microsecond precision, which every supported database stores
- * exactly.
+ * back to the system clock. Times are kept at microsecond precision ({@link StoredTime}), which every supported
+ * database stores exactly.
  */
 public class EntityTimestampsListener {
 
@@ -45,7 +44,7 @@ public class EntityTimestampsListener {
 	}
 
 	private Instant now() {
-		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		return StoredTime.of(this.clock.instant());
 	}
 
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -76,7 +77,9 @@ public class MyUserExceptionHandler extends ResponseEntityExceptionHandler {
 		Throwable cause = ex.getCause();
 		if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
 			String field = fieldPath(databind);
-			problem = Problems.validation(Map.of(field, List.of("Has the wrong type or format.")));
+			String message = (databind instanceof InvalidNullException) ? "This field may not be null."
+					: "Has the wrong type or format.";
+			problem = Problems.validation(Map.of(field, List.of(message)));
 		}
 		else if (cause instanceof JacksonException) {
 			problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",

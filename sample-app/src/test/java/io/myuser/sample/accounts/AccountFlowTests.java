@@ -1,7 +1,6 @@
 package io.myuser.sample.accounts;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +15,16 @@ import io.myuser.account.AccountEvents;
 import io.myuser.account.OneTimeTokenPurpose;
 import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.User;
+import io.myuser.sample.test.CountingPasswordEncoder;
+import io.myuser.sample.test.CountingPasswordEncoderConfiguration;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
 import io.myuser.sample.test.RecordedEvents;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reset and change, with answers that never reveal whether an address is registered. Emails are checked here as
  * the events the mail feature sends them from; keys are issued through the bean the mail feature uses.
  */
+@Import(CountingPasswordEncoderConfiguration.class)
 abstract class AccountFlowTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a long and unusual passphrase";
@@ -39,6 +43,19 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 
 	@Autowired
 	private RecordedEvents events;
+
+	@Autowired
+	private CountingPasswordEncoder encoder;
+
+	/**
+	 * The mail jobs a request enqueues issue keys of their own when they run, retiring the keys these tests issue
+	 * through the bean (a race the concurrent-use test lost on PostgreSQL): keep them waiting. Emails are checked
+	 * here as events; the mails themselves are in MailDeliveryTests.
+	 */
+	@BeforeEach
+	void holdMailJobs() {
+		pauseJobs();
+	}
 
 	@Test
 	void registration_creates_an_unverified_account_that_cannot_log_in_until_verified() {
@@ -257,71 +274,82 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void registration_answers_take_as_long_for_taken_as_for_new_addresses() {
+	void registration_does_the_same_work_for_a_taken_and_a_new_address() {
 		String taken = uniqueEmail();
 		createUser(taken, PASSWORD);
+		// One of each first: the password policy probes the encoder on its first check.
 		register(uniqueEmail(), PASSWORD, PASSWORD);
+		register(taken, PASSWORD, PASSWORD);
 
-		assertAnswersAlike("registration", () -> register(taken, PASSWORD, PASSWORD),
-				() -> register(uniqueEmail(), PASSWORD, PASSWORD));
+		Work takenAddress = workOf(() -> register(taken, PASSWORD, PASSWORD));
+		Work newAddress = workOf(() -> register(uniqueEmail(), PASSWORD, PASSWORD));
+
+		assertThat(takenAddress).as("taken vs new").isEqualTo(newAddress);
+		assertThat(newAddress.status()).isEqualTo(201);
+		assertThat(newAddress.hashes()).as("password hashes").isOne();
+		assertThat(newAddress.jobs()).as("enqueued jobs (the mail)").isOne();
 	}
 
 	@Test
-	void reset_answers_take_as_long_for_known_as_for_unknown_addresses() {
+	void reset_does_the_same_work_for_a_known_and_an_unknown_address() {
 		String known = uniqueEmail();
 		createUser(known, PASSWORD);
 
-		assertAnswersAlike("password reset", () -> postJson(BASE + "/password/reset/", json(Map.of("email", known))),
-				() -> postJson(BASE + "/password/reset/", json(Map.of("email", uniqueEmail()))));
+		Work knownAddress = workOf(() -> postJson(BASE + "/password/reset/", json(Map.of("email", known))));
+		Work unknownAddress = workOf(() -> postJson(BASE + "/password/reset/", json(Map.of("email", uniqueEmail()))));
+
+		assertThat(knownAddress).as("known vs unknown").isEqualTo(unknownAddress);
+		assertThat(knownAddress.status()).isEqualTo(200);
+		assertThat(knownAddress.hashes()).as("password hashes").isZero();
+		assertThat(knownAddress.jobs()).as("enqueued jobs (the mail, which finds no account for the unknown one)")
+			.isOne();
 	}
 
 	@Test
-	void resend_answers_take_as_long_for_known_as_for_unknown_addresses() {
+	void resend_does_the_same_work_for_a_known_and_an_unknown_address() {
 		String unverified = uniqueEmail();
 		register(unverified, PASSWORD, PASSWORD);
 
-		assertAnswersAlike("resend",
-				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", unverified))),
+		Work knownAddress = workOf(
+				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", unverified))));
+		Work unknownAddress = workOf(
 				() -> postJson(BASE + "/registration/resend-email/", json(Map.of("email", uniqueEmail()))));
+
+		assertThat(knownAddress).as("known vs unknown").isEqualTo(unknownAddress);
+		assertThat(knownAddress.status()).isEqualTo(200);
+		assertThat(knownAddress.hashes()).as("password hashes").isZero();
+		assertThat(knownAddress.jobs()).as("enqueued jobs (the mail, which finds no account for the unknown one)")
+			.isOne();
 	}
 
 	/**
-	 * Call a route alternately for a registered and an unregistered address: the answers must have the same status
-	 * and body, and the middle 60 % of their two response-time distributions must overlap, so that the time of an
-	 * answer does not tell them apart. One call of each warms up first.
+	 * Run a request (the job engine is paused) and return its answer and the work it did: the password hashes
+	 * computed (through the host encoder bean) and the jobs it enqueued (rows added to the job table). How long
+	 * the answers take is measured by {@code bench/anonymous-answer-timing.sh}, not here.
 	 */
-	private void assertAnswersAlike(String route, Supplier<HttpResult> registered, Supplier<HttpResult> unregistered) {
-		HttpResult expected = unregistered.get();
-		registered.get();
-		List<Long> registeredTimes = new ArrayList<>();
-		List<Long> unregisteredTimes = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
-			long start = System.nanoTime();
-			HttpResult known = registered.get();
-			registeredTimes.add(System.nanoTime() - start);
-			start = System.nanoTime();
-			HttpResult unknown = unregistered.get();
-			unregisteredTimes.add(System.nanoTime() - start);
-			for (HttpResult result : List.of(known, unknown)) {
-				assertThat(result.status()).as(route).isEqualTo(expected.status());
-				assertThat(result.body()).as(route).isEqualTo(expected.body());
-			}
-		}
-		Collections.sort(registeredTimes);
-		Collections.sort(unregisteredTimes);
-		System.out.println(route + " ms, registered: " + millis(registeredTimes) + " unregistered: "
-				+ millis(unregisteredTimes));
-		assertThat(registeredTimes.get(2)).as(route).isLessThanOrEqualTo(unregisteredTimes.get(9));
-		assertThat(unregisteredTimes.get(2)).as(route).isLessThanOrEqualTo(registeredTimes.get(9));
+	private Work workOf(Supplier<HttpResult> request) {
+		int hashesBefore = this.encoder.hashes();
+		long jobsBefore = enqueuedJobs();
+		HttpResult result = request.get();
+		return new Work(result.status(), result.body(), this.encoder.hashes() - hashesBefore,
+				enqueuedJobs() - jobsBefore);
 	}
 
-	private static List<Long> millis(List<Long> nanos) {
-		return nanos.stream().map((n) -> n / 1_000_000).toList();
+	/**
+	 * What a request answered and what it cost.
+	 *
+	 * @param status the status
+	 * @param body the body
+	 * @param hashes password hashes computed
+	 * @param jobs jobs enqueued
+	 */
+	private record Work(int status, String body, int hashes, long jobs) {
 	}
 
 	private String key(User user, OneTimeTokenPurpose purpose) {
-		return this.oneTimeTokens.issue(user.getId(), user.getEmail(), purpose,
-				(purpose == OneTimeTokenPurpose.EMAIL_VERIFICATION) ? Duration.ofDays(1) : Duration.ofHours(1)).orElseThrow().token();
+		Duration timeToLive = (purpose == OneTimeTokenPurpose.EMAIL_VERIFICATION) ? Duration.ofDays(1)
+				: Duration.ofHours(1);
+		return this.oneTimeTokens.issue(user.getId(), user.getEmail(), purpose, timeToLive).orElseThrow().token();
 	}
 
 	private HttpResult register(String email, String password1, String password2) {

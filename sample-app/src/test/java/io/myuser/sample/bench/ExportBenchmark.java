@@ -54,10 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -515,29 +512,6 @@ public final class ExportBenchmark {
 			this.thread.interrupt();
 			this.thread.join();
 			return this.max.get();
-		}
-
-	}
-
-	/**
-	 * Leaves the classes compiled from {@code src/test} (the tests' own configurations) out of the sample's
-	 * component scan, as the test framework does for its contexts.
-	 */
-	private static final class ExcludeTestClasses extends TypeExcludeFilter {
-
-		@Override
-		public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-			return reader.getResource().getURL().toString().contains("/test-classes/");
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return other == this;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this);
 		}
 
 	}

@@ -50,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tolerated although the contract's wording is stricter (the exact status is asked only where the contract names
  * one): a JSON number or boolean given as {@code email} or {@code password} is coerced to text and refused as a
  * wrong login (401) rather than as a wrong type (400); a password of only non-ASCII spaces, and an email of only
- * non-breaking spaces, are not blank for the server and are refused as wrong logins (401). Contract violations
- * found and still open are listed in {@link KnownBug}: their failures are labelled, and still fail.
+ * non-breaking spaces, are not blank for the server and are refused as wrong logins (401). Nothing else is
+ * tolerated: a path Tomcat refuses before any filter runs ({@code %2F}, {@code %00}, invalid UTF-8) must also
+ * answer problem JSON, and every garbage bearer token is tried on every route.
  */
 abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 
@@ -98,11 +99,7 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 			}
 		}
 		failures.forEach(System.out::println);
-		Map<String, Long> byBug = new TreeMap<>();
-		failures.forEach((failure) -> byBug.merge(failure.substring(1, failure.indexOf(']')).replaceFirst(":.*", ""), 1L,
-				Long::sum));
-		System.out.printf("[%s] seed=%d: %d failures by known bug: %s%n", getClass().getSimpleName(), SEED,
-				failures.size(), byBug);
+		System.out.printf("[%s] seed=%d: %d failures%n", getClass().getSimpleName(), SEED, failures.size());
 		assertThat(outcomes).as("seed=%d: corpus size", SEED).hasSizeGreaterThanOrEqualTo(150);
 		assertThat(failures).as("seed=%d (replay: -Dmyuser.corpus.seed=%d): %d of %d malformed requests got an answer "
 				+ "the contract does not allow", SEED, SEED, failures.size(), outcomes.size()).isEmpty();
@@ -309,11 +306,7 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 		if (problems.isEmpty()) {
 			return null;
 		}
-		if (KnownBug.of(outcome) != null) {
-			// A documented limitation below the application (see KnownBug): tolerated, not a contract violation.
-			return null;
-		}
-		return "[NEW] seed=" + SEED + " " + request.describe() + "\n    -> " + outcome.summary() + "\n    !! "
+		return "seed=" + SEED + " " + request.describe() + "\n    -> " + outcome.summary() + "\n    !! "
 				+ problems;
 	}
 
@@ -438,54 +431,6 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 	private Map<String, Object> owner(UUID userId) {
 		return new TreeMap<>(this.jdbc.queryForMap("select email, email_canonical, password_hash, active, "
 				+ "last_login, updated_at, deleted_at from myuser_user where id = ?", userId));
-	}
-
-	// ---------------------------------------------------------------- known bugs
-
-	/**
-	 * Answers that come from below the application and that MyUser cannot shape, documented in docs/errors.md and
-	 * tolerated by this corpus. The contract violations this corpus first found (multipart 500, lone surrogate 500,
-	 * malformed Accept emptying the body, firewall rejections without problem JSON) are fixed. Was: a failure that
-	 * matches one is labelled
-	 * with it, but still fails the test: remove the entry once the bug is fixed. Reproductions (seed-independent)
-	 * are in each entry's comment.
-	 */
-	enum KnownBug {
-
-		/**
-		 * Paths Tomcat refuses before any filter runs ({@code %2F}, {@code %5C}, {@code %00}, invalid UTF-8 such as
-		 * {@code %FF}, {@code %C0%AF}, {@code %ED%A0%80}) answer 400 with Tomcat's HTML error page. Container level:
-		 * fixing it needs a Tomcat customisation (error report valve), not a Spring handler. Reproduce: {@code curl
-		 * -i localhost:8080/api/auth/a%2Fb}.
-		 */
-		B5("container-rejected path answers Tomcat's HTML page") {
-			@Override
-			boolean matches(GeneratedRequest request, HttpResult result) {
-				return result.status() == 400 && "text/html;charset=utf-8".equals(result.contentType())
-						&& request.family().equals("unknown-route");
-			}
-		};
-
-		final String summary;
-
-		KnownBug(String summary) {
-			this.summary = summary;
-		}
-
-		abstract boolean matches(GeneratedRequest request, HttpResult result);
-
-		static @Nullable KnownBug of(Outcome outcome) {
-			if (outcome.result() == null) {
-				return null;
-			}
-			for (KnownBug bug : values()) {
-				if (bug.matches(outcome.request(), outcome.result())) {
-					return bug;
-				}
-			}
-			return null;
-		}
-
 	}
 
 	// ---------------------------------------------------------------- types

@@ -114,6 +114,29 @@ abstract class DataRequestTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void the_times_a_create_and_a_withdrawal_answer_are_the_times_later_reads_show() {
+		// Nanoseconds the database cannot keep: the answers must not show them either.
+		this.clock.pin(Instant.parse("2030-05-01T10:00:00.123456789Z"));
+		String access = login(uniqueEmail());
+
+		HttpResult created = create(access, Map.of("request_type", "DELETE", "password", PASSWORD));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(created.json()).isEqualTo(getWithToken(BASE + "/data-requests/" + id + "/", access).json());
+		assertThat(created.json().get("created_at").asString()).isEqualTo("2030-05-01T10:00:00.123456Z");
+
+		this.clock.advance(java.time.Duration.ofNanos(987_654_321));
+		HttpResult withdrawn = cancel(access, id);
+
+		assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+		JsonNode read = getWithToken(BASE + "/data-requests/" + id + "/", access).json();
+		assertThat(withdrawn.json()).isEqualTo(read);
+		assertThat(read.get("processed_at").asString()).isEqualTo("2030-05-01T10:00:01.111111Z");
+		assertThat(read.get("updated_at").asString()).isEqualTo("2030-05-01T10:00:01.111111Z");
+		assertThat(getWithToken(BASE + "/data-requests/", access).json().get(0)).isEqualTo(read);
+	}
+
+	@Test
 	void a_pending_deletion_can_be_withdrawn_once_and_an_export_not_at_all() {
 		String access = login(uniqueEmail());
 		String deletion = create(access, Map.of("request_type", "DELETE", "password", PASSWORD)).json()

@@ -1,6 +1,7 @@
 package io.myuser.sample.host;
 
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 
 import io.myuser.audit.AuditLogWriter;
@@ -120,6 +121,23 @@ abstract class HostIntegrationTests extends IntegrationTestSupport {
 		assertThat(wrongMethod.isProblem()).isTrue();
 		assertThat(wrongMethodOnProtected.status()).isEqualTo(405);
 		assertThat(wrongMethodOnProtected.isProblem()).isTrue();
+	}
+
+	@Test
+	void paths_tomcat_refuses_before_any_filter_answer_problem_json_under_the_base_path_only() {
+		for (String refused : List.of("/a%2Fb", "/a%5Cb", "/a%00", "/a%FF", "/a%C0%AF")) {
+			HttpResult myUser = get(BASE + refused);
+			HttpResult host = get("/public" + refused);
+
+			assertThat(myUser.status()).as(refused).isEqualTo(400);
+			assertThat(myUser.isProblem()).as(refused).isTrue();
+			assertThat(myUser.json().get("type").asString()).isEqualTo(Problems.TYPE_PREFIX + "bad-request");
+			assertThat(myUser.json().get("status").asInt()).isEqualTo(400);
+			assertThat(myUser.json().get("detail").asString()).isNotBlank();
+			// The host's paths keep the container's own answer (Tomcat's error page, as Spring Boot set it up).
+			assertThat(host.status()).as(refused).isEqualTo(400);
+			assertThat(host.contentType()).as(refused).startsWith("text/html");
+		}
 	}
 
 	@Test

@@ -94,6 +94,76 @@ abstract class MailDeliveryTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void a_resend_sends_a_new_working_key_and_retires_the_old_one() {
+		String email = uniqueEmail();
+		register(email);
+		String first = Mailbox.key(this.mailbox.awaitMail(email, 1).get(0));
+
+		HttpResult resent = postJson(BASE + "/registration/resend-email/", json(Map.of("email", email)));
+
+		assertThat(resent.status()).isEqualTo(200);
+		MimeMessage again = this.mailbox.awaitMail(email, 2).get(1);
+		assertThat(subject(again)).isEqualTo("Confirm your email address for myuser-sample");
+		String second = Mailbox.key(again);
+		assertThat(second).as("a new key").isNotEqualTo(first);
+		User user = this.accounts.findByEmail(email).orElseThrow();
+		assertThat(count("select count(*) from myuser_one_time_token where user_id = ? and used_at is null",
+				user.getId())).as("one usable key is stored").isOne();
+		assertThat(verify(first).status()).as("the old key is retired").isEqualTo(400);
+		assertThat(this.accounts.findByEmail(email).orElseThrow().isEmailVerified()).isFalse();
+		assertThat(verify(second).status()).as("the new key verifies").isEqualTo(200);
+		assertThat(this.accounts.findByEmail(email).orElseThrow().isEmailVerified()).isTrue();
+	}
+
+	@Test
+	void the_reset_token_in_the_email_is_stored_only_as_its_hash() {
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		postJson(BASE + "/password/reset/", json(Map.of("email", email)));
+		String token = Mailbox.key(this.mailbox.awaitMail(email, 1).get(0));
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"select * from myuser_one_time_token where user_id = ? and purpose = 'PASSWORD_RESET'", user.getId());
+
+		assertThat(rows).hasSize(1);
+		Map<String, Object> row = rows.get(0);
+		assertThat(row.get("token_hash")).isEqualTo(SecretTokens.hash(token));
+		assertThat(row.values()).as("no column holds the token")
+			.allSatisfy((value) -> assertThat(String.valueOf(value)).doesNotContain(token));
+		assertThat(count("select count(*) from myuser_one_time_token where token_hash = ?", token))
+			.as("the raw token is no stored hash either")
+			.isZero();
+	}
+
+	@Test
+	void a_verification_key_is_refused_as_a_reset_token_and_a_reset_token_as_a_verification_key() {
+		String email = uniqueEmail();
+		register(email);
+		String key = Mailbox.key(this.mailbox.awaitMail(email, 1).get(0));
+		String member = uniqueEmail();
+		createUser(member, PASSWORD);
+		postJson(BASE + "/password/reset/", json(Map.of("email", member)));
+		String token = Mailbox.key(this.mailbox.awaitMail(member, 1).get(0));
+		String hashBefore = passwordHash(email);
+
+		HttpResult keyAsReset = postJson(BASE + "/password/reset/confirm/", json(Map.of("token", key,
+				"new_password1", "another long passphrase", "new_password2", "another long passphrase")));
+		HttpResult tokenAsKey = verify(token);
+
+		assertThat(keyAsReset.status()).as(keyAsReset.body()).isEqualTo(400);
+		assertThat(keyAsReset.isProblem()).isTrue();
+		assertThat(passwordHash(email)).as("the password is unchanged").isEqualTo(hashBefore);
+		assertThat(tokenAsKey.status()).as(tokenAsKey.body()).isEqualTo(400);
+		assertThat(tokenAsKey.isProblem()).isTrue();
+		assertThat(this.accounts.findByEmail(email).orElseThrow().isEmailVerified()).isFalse();
+		// Refused for the wrong purpose, neither was spent: each still works for its own.
+		assertThat(verify(key).status()).isEqualTo(200);
+		assertThat(postJson(BASE + "/password/reset/confirm/", json(Map.of("token", token, "new_password1",
+				"another long passphrase", "new_password2", "another long passphrase")))
+			.status()).isEqualTo(200);
+	}
+
+	@Test
 	void mail_waits_while_the_smtp_server_is_down_and_arrives_exactly_once() throws Exception {
 		this.mailbox.stop();
 		List<String> emails = List.of(uniqueEmail(), uniqueEmail(), uniqueEmail());
@@ -168,6 +238,11 @@ abstract class MailDeliveryTests extends IntegrationTestSupport {
 		assertThat(Mailbox.text(notice)).doesNotContain("key=");
 		Thread.sleep(1500);
 		assertThat(this.mailbox.mailTo(email)).as("the notice is the only email of the attempt").hasSize(1);
+	}
+
+	private String passwordHash(String email) {
+		return this.jdbc.queryForObject("select password_hash from myuser_user where email_canonical = ?", String.class,
+				email.toLowerCase(java.util.Locale.ROOT));
 	}
 
 	private long failedMailJobs() {

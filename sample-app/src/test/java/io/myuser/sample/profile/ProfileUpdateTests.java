@@ -71,6 +71,91 @@ abstract class ProfileUpdateTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void the_consent_time_a_write_answers_is_the_time_every_later_read_shows() {
+		// Nanoseconds the database cannot keep: the answer must not show them either.
+		this.clock.pin(Instant.parse("2030-05-01T10:00:00.123456789Z"));
+		this.access = accessToken(this.accounts.findById(this.userId).orElseThrow().getEmail(),
+				"profile passphrase here");
+
+		for (String method : List.of("PATCH", "PUT")) {
+			boolean consent = method.equals("PATCH");
+			HttpResult written = write(method, Map.of("marketing_consent", consent));
+			HttpResult read = getWithToken(BASE + "/profile/", this.access);
+
+			assertThat(written.status()).as(method).isEqualTo(200);
+			String answered = written.json().get("marketing_consent_updated_at").asString();
+			assertThat(answered).as(method).isEqualTo(read.json().get("marketing_consent_updated_at").asString());
+			assertThat(Instant.parse(answered)).as(method)
+				.isEqualTo(instant(this.jdbc.queryForObject(
+						"select marketing_consent_updated_at from myuser_profile where user_id = ?", Object.class,
+						this.userId)))
+				.isEqualTo(this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+			assertThat(written.json()).as(method).isEqualTo(read.json());
+			this.clock.advance(Duration.ofNanos(987_654_321));
+		}
+		assertThat(this.jdbc.queryForList("select recorded_at from myuser_consent_record where user_id = ? "
+				+ "order by recorded_at", Object.class, this.userId))
+			.extracting(ProfileUpdateTests::instant)
+			.containsExactly(Instant.parse("2030-05-01T10:00:00.123456Z"), Instant.parse("2030-05-01T10:00:01.111111Z"));
+	}
+
+	@Test
+	void null_for_marketing_consent_answers_400_with_a_field_error_and_changes_nothing() {
+		JsonNode before = write("PATCH", Map.of("marketing_consent", true)).json();
+
+		for (String method : List.of("PATCH", "PUT")) {
+			for (String body : List.of("{\"marketing_consent\": null}",
+					"{\"marketing_consent\": null, \"first_name\": \"Augusta\"}")) {
+				HttpResult result = send(HttpRequest.newBuilder(uri(BASE + "/profile/"))
+					.header("Content-Type", "application/json")
+					.method(method, HttpRequest.BodyPublishers.ofString(body)), "Authorization", "Bearer " + this.access);
+
+				assertThat(result.status()).as(method + " " + body).isEqualTo(400);
+				assertThat(result.isProblem()).as(method + " " + body).isTrue();
+				assertThat(result.json().get("errors").has("marketing_consent")).as(method + " " + body).isTrue();
+			}
+		}
+		assertThat(getWithToken(BASE + "/profile/", this.access).json()).isEqualTo(before);
+		assertThat(count("select count(*) from myuser_consent_record where user_id = ?", this.userId)).isOne();
+	}
+
+	@Test
+	void read_only_fields_sent_in_a_write_are_ignored_and_change_nothing() {
+		// Unverified, so that a client claiming "email_verified": true would be a change.
+		this.jdbc.update("update myuser_user set email_verified = false where id = ?", this.userId);
+		JsonNode before = getWithToken(BASE + "/profile/", this.access).json();
+		Map<String, Object> rowBefore = userRow();
+		UUID otherId = UUID.randomUUID();
+		Map<String, Object> readOnly = Map.of("id", otherId.toString(), "email", "someone-else@example.com",
+				"email_verified", true, "date_joined", "2001-02-03T04:05:06Z");
+
+		int round = 0;
+		for (String method : List.of("PATCH", "PUT")) {
+			String name = "Augusta " + (++round);
+			Map<String, Object> body = new java.util.LinkedHashMap<>(readOnly);
+			body.put("first_name", name);
+			HttpResult written = write(method, body);
+
+			assertThat(written.status()).as(method + " " + written.body()).isEqualTo(200);
+			assertThat(written.json().get("first_name").asString()).as("writable fields still apply").isEqualTo(name);
+			JsonNode read = getWithToken(BASE + "/profile/", this.access).json();
+			assertThat(written.json()).as(method).isEqualTo(read);
+			for (String field : List.of("id", "email", "email_verified", "date_joined")) {
+				assertThat(read.get(field)).as(method + " " + field).isEqualTo(before.get(field));
+			}
+		}
+		Map<String, Object> rowAfter = userRow();
+		rowAfter.remove("FIRST_NAME");
+		rowAfter.remove("first_name");
+		rowBefore.remove("FIRST_NAME");
+		rowBefore.remove("first_name");
+		assertThat(rowAfter).isEqualTo(rowBefore);
+		assertThat(count("select count(*) from myuser_user where id = ?", otherId)).isZero();
+		assertThat(count("select count(*) from myuser_user where email_canonical = 'someone-else@example.com'"))
+			.isZero();
+	}
+
+	@Test
 	void names_change_and_fields_left_out_keep_their_value() {
 		JsonNode renamed = write("PATCH", Map.of("first_name", "  Augusta ")).json();
 
@@ -133,6 +218,17 @@ abstract class ProfileUpdateTests extends IntegrationTestSupport {
 			.header("Content-Type", "application/json")
 			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"marketing_consent\":true}"))).status())
 			.isEqualTo(401);
+	}
+
+	/** The account row's identity and verification columns, as stored. */
+	private Map<String, Object> userRow() {
+		return new java.util.TreeMap<>(this.jdbc.queryForMap("select id, email, email_canonical, email_verified, "
+				+ "date_joined, first_name from myuser_user where id = ?", this.userId));
+	}
+
+	private static Instant instant(Object value) {
+		return (value instanceof java.time.OffsetDateTime offset) ? offset.toInstant()
+				: ((java.sql.Timestamp) value).toInstant();
 	}
 
 	private HttpResult write(String method, Map<String, ?> body) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.myuser.account.NewUser;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
@@ -17,7 +18,9 @@ import io.myuser.sample.SampleApplication;
 import io.myuser.support.ClientInfo;
 import org.junit.jupiter.api.AfterEach;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -61,6 +64,12 @@ public abstract class IntegrationTestSupport {
 	@Autowired
 	protected MutableClock clock;
 
+	@Autowired
+	@Qualifier("myUserScheduler")
+	private ObjectProvider<Scheduler> scheduler;
+
+	private boolean jobsPaused;
+
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
@@ -72,6 +81,38 @@ public abstract class IntegrationTestSupport {
 	 */
 	public static byte[] signingKey() {
 		return java.util.Base64.getDecoder().decode(SIGNING_SECRET.substring("base64:".length()));
+	}
+
+	@AfterEach
+	void resumeJobs() {
+		if (this.jobsPaused) {
+			// The clock first: resumed jobs must not see a time the test moved on (the order of after-each methods
+			// of one class is not defined).
+			this.clock.reset();
+			this.scheduler.getObject().resume();
+			this.jobsPaused = false;
+		}
+	}
+
+	/**
+	 * Stop this node's job engine from starting jobs until the end of the test, and wait for the ones already
+	 * running to finish: from then on, jobs enqueued stay in {@code myuser_scheduled_tasks} (a test can count them)
+	 * and no recurring job runs beside the test. Jobs resume after the test.
+	 */
+	protected void pauseJobs() {
+		Scheduler jobs = this.scheduler.getObject();
+		jobs.pause();
+		this.jobsPaused = true;
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> jobs.getCurrentlyExecuting().isEmpty()
+					&& count("select count(*) from myuser_scheduled_tasks where picked = ?", true) == 0);
+	}
+
+	/** How many jobs are enqueued (waiting or running), of any type. */
+	protected long enqueuedJobs() {
+		return count("select count(*) from myuser_scheduled_tasks");
 	}
 
 	/** A fresh address for each call, so tests sharing a context never collide. */

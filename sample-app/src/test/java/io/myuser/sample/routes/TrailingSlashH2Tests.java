@@ -1,0 +1,8 @@
+package io.myuser.sample.routes;
+
+/**
+ * {@link TrailingSlashTests} on H2.
+ */
+class TrailingSlashH2Tests extends TrailingSlashTests {
+
+}
