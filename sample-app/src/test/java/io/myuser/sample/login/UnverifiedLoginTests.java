@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.myuser.account.AccountEvents.VerificationEmailRequested;
+import io.myuser.sample.test.CountingPasswordEncoder;
+import io.myuser.sample.test.CountingPasswordEncoderConfiguration;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
 import io.myuser.sample.test.Mailbox;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", Mailbox.SMTP_PORT_PROPERTY,
 		"myuser.jobs.polling-interval=100ms" })
+@Import(CountingPasswordEncoderConfiguration.class)
 abstract class UnverifiedLoginTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a long and unusual passphrase";
@@ -37,6 +41,9 @@ abstract class UnverifiedLoginTests extends IntegrationTestSupport {
 	@Autowired
 	private RecordedEvents events;
 
+	@Autowired
+	private CountingPasswordEncoder encoder;
+
 	@Test
 	void register_then_login_answers_a_new_address_and_a_taken_one_alike() {
 		String taken = uniqueEmail();
@@ -45,8 +52,11 @@ abstract class UnverifiedLoginTests extends IntegrationTestSupport {
 
 		HttpResult registeredFresh = register(fresh);
 		HttpResult registeredTaken = register(taken);
+		int before = this.encoder.hashes();
 		HttpResult loginFresh = login(fresh, PASSWORD);
+		int freshHashes = this.encoder.hashes() - before;
 		HttpResult loginTaken = login(taken, PASSWORD);
+		int takenHashes = this.encoder.hashes() - before - freshHashes;
 
 		assertThat(registeredFresh.status()).isEqualTo(201);
 		assertThat(registeredTaken.status()).isEqualTo(201);
@@ -55,6 +65,8 @@ abstract class UnverifiedLoginTests extends IntegrationTestSupport {
 		assertThat(loginTaken.status()).isEqualTo(401);
 		assertThat(withoutInstance(loginFresh)).isEqualTo(withoutInstance(loginTaken));
 		assertThat(loginFresh.header("WWW-Authenticate")).isEqualTo(loginTaken.header("WWW-Authenticate"));
+		assertThat(freshHashes).as("password hashes of the right password of an unverified account").isOne();
+		assertThat(takenHashes).as("password hashes of a wrong password").isOne();
 		assertThat(count("select count(*) from myuser_user_session s join myuser_user u on u.id = s.user_id "
 				+ "where u.email_canonical in (?, ?)", fresh, taken)).isZero();
 	}

@@ -147,8 +147,10 @@ abstract class TrailingSlashTests extends IntegrationTestSupport {
 	}
 
 	private String dataRequest(Pair pair, String type) {
-		HttpResult created = postJson(BASE + "/data-requests/", json(Map.of("request_type", type)),
-				bearer(pair.access()));
+		// A deletion needs proof of presence: the current password.
+		Map<String, String> body = "DELETE".equals(type) ? Map.of("request_type", type, "password", PASSWORD)
+				: Map.of("request_type", type);
+		HttpResult created = postJson(BASE + "/data-requests/", json(body), bearer(pair.access()));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asString();
 	}
