@@ -93,6 +93,65 @@ class MyUserJobsAutoConfigurationTests {
 	}
 
 	@Test
+	void schedulerPausesWithAPausedContextAndRunsJobsAgainOnceTheContextRestarts() {
+		List<String> handled = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withBean("echoJob", OneTimeJob.class, () -> OneTimeJob.of(ECHO, handled::add))
+			.withPropertyValues("myuser.jobs.polling-interval=100ms")
+			.run((context) -> {
+				ConfigurableApplicationContext source = context
+					.getSourceApplicationContext(ConfigurableApplicationContext.class);
+				Scheduler scheduler = context.getBean(Scheduler.class);
+				SchedulerLifecycle lifecycle = context.getBean(SchedulerLifecycle.class);
+				ready(context);
+
+				source.pause();
+				assertThat(lifecycle.isRunning()).isFalse();
+				assertThat(scheduler.getSchedulerState().isPaused()).isTrue();
+				context.getBean(JobScheduler.class).enqueue(ECHO, "while-paused", "while paused");
+				await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(handled::isEmpty);
+
+				source.restart();
+				assertThat(lifecycle.isRunning()).isTrue();
+				assertThat(scheduler.getSchedulerState().isPaused()).isFalse();
+				await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("while paused"));
+				context.getBean(JobScheduler.class).enqueue(ECHO, "after-restart", "after restart");
+				await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("after restart"));
+				assertThat(handled).containsExactly("while paused", "after restart");
+
+				source.close();
+				assertThat(scheduler.getSchedulerState().isShuttingDown()).isTrue();
+			});
+	}
+
+	@Test
+	void schedulerPausedWhenTheContextClosesStopsForGood() {
+		this.contextRunner.run((context) -> {
+			ConfigurableApplicationContext source = context
+				.getSourceApplicationContext(ConfigurableApplicationContext.class);
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			ready(context);
+			source.pause();
+			assertThat(scheduler.getSchedulerState().isShuttingDown()).isFalse();
+			source.close();
+			assertThat(scheduler.getSchedulerState().isShuttingDown()).isTrue();
+		});
+	}
+
+	@Test
+	void contextRestartBeforeTheApplicationIsReadyDoesNotStartTheScheduler() {
+		this.contextRunner.run((context) -> {
+			ConfigurableApplicationContext source = context
+				.getSourceApplicationContext(ConfigurableApplicationContext.class);
+			source.pause();
+			source.restart();
+			assertThat(context.getBean(Scheduler.class).getSchedulerState().isStarted()).isFalse();
+			ready(context);
+			assertThat(context.getBean(Scheduler.class).getSchedulerState().isStarted()).isTrue();
+		});
+	}
+
+	@Test
 	void aContributedJobRunsOnceEnqueued() {
 		List<String> handled = new CopyOnWriteArrayList<>();
 		this.contextRunner
