@@ -58,11 +58,44 @@ class MyUserJobsAutoConfigurationTests {
 			assertThat(properties.getThreads()).isEqualTo(2);
 			assertThat(properties.getPollingInterval()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.getCleanupInterval()).isEqualTo(Duration.ofHours(1));
+			assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.getMissedHeartbeatsLimit()).isEqualTo(6);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::name)
 				.containsExactlyInAnyOrder(SessionCleanup.JOB_NAME, RefreshTokenCleanup.JOB_NAME,
 						ExportFileCleanup.JOB_NAME);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::interval)
 				.containsOnly(Duration.ofHours(1));
+		});
+	}
+
+	@Test
+	void withTheDefaultsAJobOfADeadNodeRunsAgainWithinAMinute() {
+		this.contextRunner.run((context) -> {
+			MyUserJobsProperties properties = context.getBean(MyUserJobsProperties.class);
+			Duration heartbeat = properties.getHeartbeatInterval();
+			// Dead once the missed heartbeats have passed; db-scheduler looks for dead executions every two
+			// heartbeat intervals; the revived execution is picked up at the next poll.
+			Duration worstCase = heartbeat.multipliedBy(properties.getMissedHeartbeatsLimit())
+				.plus(heartbeat.multipliedBy(2))
+				.plus(properties.getPollingInterval());
+			assertThat(worstCase).isEqualTo(Duration.ofSeconds(42)).isLessThan(Duration.ofSeconds(60));
+		});
+	}
+
+	@Test
+	void heartbeatPropertiesBindAndAreChecked() {
+		this.contextRunner
+			.withPropertyValues("myuser.jobs.heartbeat-interval=20s", "myuser.jobs.missed-heartbeats-limit=10")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MyUserJobsProperties properties = context.getBean(MyUserJobsProperties.class);
+				assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(20));
+				assertThat(properties.getMissedHeartbeatsLimit()).isEqualTo(10);
+			});
+		this.contextRunner.withPropertyValues("myuser.jobs.missed-heartbeats-limit=3").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("myuser.jobs.missed-heartbeats-limit must be at least 4");
 		});
 	}
 
