@@ -74,6 +74,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.account.password.reject-common", "true")
 			.containsEntry("myuser.jobs.threads", "2")
 			.containsEntry("myuser.jobs.polling-interval", "2s")
+			.containsEntry("myuser.jobs.heartbeat-interval", "5s")
+			.containsEntry("myuser.jobs.missed-heartbeats-limit", "6")
 			.containsEntry("myuser.jobs.retry.max-attempts", "10")
 			.containsEntry("myuser.session.retention", "30d")
 			.containsEntry("myuser.gdpr.response-time", "1m")

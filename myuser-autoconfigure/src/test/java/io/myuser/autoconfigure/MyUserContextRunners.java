@@ -46,8 +46,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Context runners shared by the auto-configuration tests: every MyUser auto-configuration plus the Boot
  * auto-configurations a host application brings (JDBC on an in-memory H2, Flyway, Hibernate with
  * {@code ddl-auto=validate}, Data JPA, Jackson, transactions and, for the web runner, Web MVC and Security). The
- * runners sort them into their real order. Like every Boot application, the host registers its own package as an
- * auto-configuration package ({@link HostApplication}). Each context gets an H2 database of its own.
+ * runners sort them into their real order. There is no mail server: emails go to the log
+ * ({@code myuser.mail.log-delivery=true}) except in {@link #webWithoutMailDelivery()}. Like every Boot
+ * application, the host registers its own package as an auto-configuration package ({@link HostApplication}).
+ * Each context gets an H2 database of its own.
  */
 public final class MyUserContextRunners {
 
@@ -76,6 +78,9 @@ public final class MyUserContextRunners {
 	private static final String[] COMMON_PROPERTIES = { "spring.jpa.hibernate.ddl-auto=validate",
 			"spring.jpa.open-in-view=false" };
 
+	/** These contexts have no mail server: MyUser's emails go to the log, as asked for in development. */
+	private static final String LOG_MAIL_DELIVERY = "myuser.mail.log-delivery=true";
+
 	private MyUserContextRunners() {
 	}
 
@@ -92,6 +97,19 @@ public final class MyUserContextRunners {
 	 * @return the runner
 	 */
 	public static WebApplicationContextRunner webWithoutSecret() {
+		return webWithoutMailDeliverySettings().withPropertyValues(LOG_MAIL_DELIVERY);
+	}
+
+	/**
+	 * A servlet web application with every auto-configuration and a valid signing secret, but neither a mail
+	 * server nor {@code myuser.mail.log-delivery}, as a host that configured no mail at all.
+	 * @return the runner
+	 */
+	public static WebApplicationContextRunner webWithoutMailDelivery() {
+		return webWithoutMailDeliverySettings().withPropertyValues("myuser.token.signing.secret=" + SECRET);
+	}
+
+	private static WebApplicationContextRunner webWithoutMailDeliverySettings() {
 		return new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(concat(DATA_AUTO_CONFIGURATIONS, WEB_AUTO_CONFIGURATIONS,
 					MYUSER_AUTO_CONFIGURATIONS)))
@@ -109,7 +127,7 @@ public final class MyUserContextRunners {
 			.withConfiguration(AutoConfigurations.of(concat(DATA_AUTO_CONFIGURATIONS, MYUSER_AUTO_CONFIGURATIONS)))
 			.withUserConfiguration(HostApplication.class)
 			.withPropertyValues(COMMON_PROPERTIES)
-			.withPropertyValues("myuser.token.signing.secret=" + SECRET)
+			.withPropertyValues(LOG_MAIL_DELIVERY, "myuser.token.signing.secret=" + SECRET)
 			.withInitializer(new UniqueH2Database());
 	}
 

@@ -3,7 +3,7 @@ package io.myuser.mail;
 /**
  * Hands a rendered email to the outside world. A replaceable strategy: {@link SmtpMailDelivery} sends through
  * Spring's {@code JavaMailSender} when one is configured ({@code spring.mail.host}), {@link LoggingMailDelivery}
- * writes emails to the log otherwise (development).
+ * writes emails to the log instead when the host asks for it (development).
  */
 @FunctionalInterface
 public interface MailDelivery {

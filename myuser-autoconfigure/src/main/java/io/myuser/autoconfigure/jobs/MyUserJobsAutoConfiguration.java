@@ -78,6 +78,7 @@ public final class MyUserJobsAutoConfiguration {
 			.threads(properties.getThreads())
 			.pollingInterval(properties.getPollingInterval())
 			.heartbeatInterval(properties.getHeartbeatInterval())
+			.missedHeartbeatsLimit(properties.getMissedHeartbeatsLimit())
 			.shutdownMaxWait(properties.getShutdownMaxWait());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();

@@ -31,10 +31,17 @@ public class MyUserJobsProperties implements InitializingBean {
 	private Duration pollingInterval = Duration.ofSeconds(2);
 
 	/**
-	 * How often a running job's heartbeat is written. A job whose node missed six heartbeats in a row is
-	 * considered dead and runs again on another node.
+	 * How often a running job's heartbeat is written, and half the time between two checks for jobs whose node
+	 * died. A job whose node missed missed-heartbeats-limit heartbeats in a row is considered dead and runs again,
+	 * on another node or on this one after a restart.
 	 */
-	private Duration heartbeatInterval = Duration.ofMinutes(1);
+	private Duration heartbeatInterval = Duration.ofSeconds(5);
+
+	/**
+	 * Number of heartbeats in a row a running job may miss before it is considered dead and run again. At least 4
+	 * (db-scheduler's minimum).
+	 */
+	private int missedHeartbeatsLimit = 6;
 
 	/**
 	 * How long shutdown waits for running jobs to finish. Jobs still running then are picked up again by another
@@ -82,6 +89,14 @@ public class MyUserJobsProperties implements InitializingBean {
 		this.heartbeatInterval = heartbeatInterval;
 	}
 
+	public int getMissedHeartbeatsLimit() {
+		return this.missedHeartbeatsLimit;
+	}
+
+	public void setMissedHeartbeatsLimit(int missedHeartbeatsLimit) {
+		this.missedHeartbeatsLimit = missedHeartbeatsLimit;
+	}
+
 	public Duration getShutdownMaxWait() {
 		return this.shutdownMaxWait;
 	}
@@ -107,6 +122,7 @@ public class MyUserJobsProperties implements InitializingBean {
 		Assert.isTrue(this.threads >= 1, "myuser.jobs.threads must be at least 1");
 		requirePositive(this.pollingInterval, "myuser.jobs.polling-interval");
 		requirePositive(this.heartbeatInterval, "myuser.jobs.heartbeat-interval");
+		Assert.isTrue(this.missedHeartbeatsLimit >= 4, "myuser.jobs.missed-heartbeats-limit must be at least 4");
 		Assert.isTrue(this.shutdownMaxWait != null && !this.shutdownMaxWait.isNegative(),
 				"myuser.jobs.shutdown-max-wait must not be negative");
 		requirePositive(this.cleanupInterval, "myuser.jobs.cleanup-interval");

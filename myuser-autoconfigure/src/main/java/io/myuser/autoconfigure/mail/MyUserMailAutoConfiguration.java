@@ -46,8 +46,11 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.Environment;
 
 /**
- * Templated emails ({@code myuser.mail.*}): the renderer. Templates and texts ship with MyUser and can be
- * overridden or translated by the host.
+ * Templated emails ({@code myuser.mail.*}): the renderer, the delivery and the mail job. Templates and texts ship
+ * with MyUser and can be overridden or translated by the host. Emails go through the host's
+ * {@link JavaMailSender} ({@code spring.mail.host}); without one, startup fails unless
+ * {@code myuser.mail.log-delivery=true} asks for emails to be written to the log (development), or the host
+ * declares a {@link MailDelivery} of its own.
  */
 @AutoConfiguration(after = { MyUserAutoConfiguration.class, MyUserJobsAutoConfiguration.class },
 		afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
@@ -75,12 +78,16 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnMissingBean
 	MailDelivery myUserMailDelivery(ObjectProvider<JavaMailSender> mailSender, MyUserMailProperties properties) {
 		JavaMailSender sender = mailSender.getIfAvailable();
-		if (sender == null) {
-			logger.warn("No JavaMailSender (spring.mail.host is not set): MyUser writes its emails to the log "
-					+ "instead of sending them.");
-			return new LoggingMailDelivery();
+		if (sender != null) {
+			return new SmtpMailDelivery(sender, properties.getFrom());
 		}
-		return new SmtpMailDelivery(sender, properties.getFrom());
+		if (!properties.isLogDelivery()) {
+			// Emails carry reset and download links: they are written to the log only when asked for.
+			throw new MailServerMissingException();
+		}
+		logger.warn("No mail server (spring.mail.host is not set) and myuser.mail.log-delivery=true: MyUser writes "
+				+ "its emails, links included, to the log instead of sending them. Use this in development only.");
+		return new LoggingMailDelivery();
 	}
 
 	@Bean

@@ -18,6 +18,13 @@ public class MyUserMailProperties {
 	private boolean enabled = true;
 
 	/**
+	 * Whether emails are written to the log, links included, when no mail server is configured (no
+	 * spring.mail.host and no JavaMailSender bean). For development only: without a mail server and without this
+	 * switch, the application does not start. Ignored when a mail server is configured.
+	 */
+	private boolean logDelivery;
+
+	/**
 	 * Sender address of every MyUser email, for example "Example <no-reply@example.com>".
 	 */
 	private String from = "no-reply@localhost";
@@ -62,6 +69,14 @@ public class MyUserMailProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public boolean isLogDelivery() {
+		return this.logDelivery;
+	}
+
+	public void setLogDelivery(boolean logDelivery) {
+		this.logDelivery = logDelivery;
 	}
 
 	public String getFrom() {

@@ -1,17 +1,17 @@
 package io.myuser.autoconfigure.security;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import io.myuser.autoconfigure.MyUserProperties;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
-import io.myuser.security.AuthenticatedOrUnmappedAuthorizationManager;
+import io.myuser.security.AuthenticatedOrRefusedAuthorizationManager;
 import io.myuser.security.MyUserHttpConfigurer;
-import io.myuser.support.web.HandlerPresence;
+import io.myuser.support.web.HandlerLookup;
 import io.myuser.security.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -31,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Security for MyUser's endpoints: a filter chain scoped to {@code myuser.web.base-path} that accepts MyUser access
@@ -58,13 +59,17 @@ public final class MyUserSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = SECURITY_FILTER_CHAIN_BEAN_NAME)
 	@Order(SECURITY_FILTER_CHAIN_ORDER)
 	SecurityFilterChain myUserSecurityFilterChain(HttpSecurity http, MyUserProperties properties,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlerMapping)
-			throws Exception {
+			ObjectProvider<HandlerMappingIntrospector> introspector) throws Exception {
 		String basePath = properties.getWeb().getBasePath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults().basePath(basePath);
-		SingletonSupplier<HandlerPresence> presence = SingletonSupplier
-			.of(() -> new HandlerPresence(handlerMapping.getObject()));
-		Predicate<HttpServletRequest> isMapped = (request) -> presence.obtain().isMapped(request);
+		// Every handler mapping, in the dispatcher's order: controllers, router functions, resources, endpoints.
+		SingletonSupplier<List<HandlerMapping>> handlerMappings = SingletonSupplier.of(() -> {
+			HandlerMappingIntrospector mappings = introspector.getIfAvailable();
+			return (mappings != null) ? mappings.getHandlerMappings() : List.<HandlerMapping>of();
+		});
+		HandlerLookup lookup = new HandlerLookup(handlerMappings::obtain);
+		Predicate<HttpServletRequest> refusedWithoutHandler = (request) -> lookup
+			.lookup(request) == HandlerLookup.Outcome.REFUSED;
 		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(basePath + "/**"))
 			.csrf(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
@@ -88,7 +93,7 @@ public final class MyUserSecurityAutoConfiguration {
 						paths.matcher(HttpMethod.GET, "/pages/reset-password"))
 				.permitAll()
 				.anyRequest()
-				.access(new AuthenticatedOrUnmappedAuthorizationManager(isMapped)))
+				.access(new AuthenticatedOrRefusedAuthorizationManager(refusedWithoutHandler)))
 			.with(MyUserHttpConfigurer.myUser(), Customizer.withDefaults());
 		return http.build();
 	}

@@ -58,11 +58,44 @@ class MyUserJobsAutoConfigurationTests {
 			assertThat(properties.getThreads()).isEqualTo(2);
 			assertThat(properties.getPollingInterval()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.getCleanupInterval()).isEqualTo(Duration.ofHours(1));
+			assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.getMissedHeartbeatsLimit()).isEqualTo(6);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::name)
 				.containsExactlyInAnyOrder(SessionCleanup.JOB_NAME, RefreshTokenCleanup.JOB_NAME,
 						ExportFileCleanup.JOB_NAME);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::interval)
 				.containsOnly(Duration.ofHours(1));
+		});
+	}
+
+	@Test
+	void withTheDefaultsAJobOfADeadNodeRunsAgainWithinAMinute() {
+		this.contextRunner.run((context) -> {
+			MyUserJobsProperties properties = context.getBean(MyUserJobsProperties.class);
+			Duration heartbeat = properties.getHeartbeatInterval();
+			// Dead once the missed heartbeats have passed; db-scheduler looks for dead executions every two
+			// heartbeat intervals; the revived execution is picked up at the next poll.
+			Duration worstCase = heartbeat.multipliedBy(properties.getMissedHeartbeatsLimit())
+				.plus(heartbeat.multipliedBy(2))
+				.plus(properties.getPollingInterval());
+			assertThat(worstCase).isEqualTo(Duration.ofSeconds(42)).isLessThan(Duration.ofSeconds(60));
+		});
+	}
+
+	@Test
+	void heartbeatPropertiesBindAndAreChecked() {
+		this.contextRunner
+			.withPropertyValues("myuser.jobs.heartbeat-interval=20s", "myuser.jobs.missed-heartbeats-limit=10")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				MyUserJobsProperties properties = context.getBean(MyUserJobsProperties.class);
+				assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(20));
+				assertThat(properties.getMissedHeartbeatsLimit()).isEqualTo(10);
+			});
+		this.contextRunner.withPropertyValues("myuser.jobs.missed-heartbeats-limit=3").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("myuser.jobs.missed-heartbeats-limit must be at least 4");
 		});
 	}
 
@@ -89,6 +122,65 @@ class MyUserJobsAutoConfigurationTests {
 			assertThat(context.getBean(SchedulerLifecycle.class).isRunning()).isTrue();
 			context.getSourceApplicationContext(ConfigurableApplicationContext.class).close();
 			assertThat(scheduler.getSchedulerState().isShuttingDown()).isTrue();
+		});
+	}
+
+	@Test
+	void schedulerPausesWithAPausedContextAndRunsJobsAgainOnceTheContextRestarts() {
+		List<String> handled = new CopyOnWriteArrayList<>();
+		this.contextRunner
+			.withBean("echoJob", OneTimeJob.class, () -> OneTimeJob.of(ECHO, handled::add))
+			.withPropertyValues("myuser.jobs.polling-interval=100ms")
+			.run((context) -> {
+				ConfigurableApplicationContext source = context
+					.getSourceApplicationContext(ConfigurableApplicationContext.class);
+				Scheduler scheduler = context.getBean(Scheduler.class);
+				SchedulerLifecycle lifecycle = context.getBean(SchedulerLifecycle.class);
+				ready(context);
+
+				source.pause();
+				assertThat(lifecycle.isRunning()).isFalse();
+				assertThat(scheduler.getSchedulerState().isPaused()).isTrue();
+				context.getBean(JobScheduler.class).enqueue(ECHO, "while-paused", "while paused");
+				await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(handled::isEmpty);
+
+				source.restart();
+				assertThat(lifecycle.isRunning()).isTrue();
+				assertThat(scheduler.getSchedulerState().isPaused()).isFalse();
+				await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("while paused"));
+				context.getBean(JobScheduler.class).enqueue(ECHO, "after-restart", "after restart");
+				await().atMost(Duration.ofSeconds(20)).until(() -> handled.contains("after restart"));
+				assertThat(handled).containsExactly("while paused", "after restart");
+
+				source.close();
+				assertThat(scheduler.getSchedulerState().isShuttingDown()).isTrue();
+			});
+	}
+
+	@Test
+	void schedulerPausedWhenTheContextClosesStopsForGood() {
+		this.contextRunner.run((context) -> {
+			ConfigurableApplicationContext source = context
+				.getSourceApplicationContext(ConfigurableApplicationContext.class);
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			ready(context);
+			source.pause();
+			assertThat(scheduler.getSchedulerState().isShuttingDown()).isFalse();
+			source.close();
+			assertThat(scheduler.getSchedulerState().isShuttingDown()).isTrue();
+		});
+	}
+
+	@Test
+	void contextRestartBeforeTheApplicationIsReadyDoesNotStartTheScheduler() {
+		this.contextRunner.run((context) -> {
+			ConfigurableApplicationContext source = context
+				.getSourceApplicationContext(ConfigurableApplicationContext.class);
+			source.pause();
+			source.restart();
+			assertThat(context.getBean(Scheduler.class).getSchedulerState().isStarted()).isFalse();
+			ready(context);
+			assertThat(context.getBean(Scheduler.class).getSchedulerState().isStarted()).isTrue();
 		});
 	}
 

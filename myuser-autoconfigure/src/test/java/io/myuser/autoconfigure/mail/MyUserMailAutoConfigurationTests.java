@@ -24,12 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -45,6 +48,10 @@ class MyUserMailAutoConfigurationTests {
 			MyUserMailAutoConfiguration.class);
 
 	private final WebApplicationContextRunner contextRunner = MyUserContextRunners.web().withConfiguration(MAIL);
+
+	/** A host that configured no mail: no mail server and no myuser.mail.log-delivery. */
+	private final WebApplicationContextRunner withoutMailDelivery = MyUserContextRunners.webWithoutMailDelivery()
+		.withConfiguration(MAIL);
 
 	@Test
 	void mailBeansArePresentWithTheirDefaults() {
@@ -113,12 +120,111 @@ class MyUserMailAutoConfigurationTests {
 	}
 
 	@Test
-	void mailIsLoggedWhenNoJavaMailSenderExists(CapturedOutput output) {
+	void mailIsLoggedWhenNoJavaMailSenderExistsAndLogDeliveryIsSwitchedOn(CapturedOutput output) {
 		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MyUserMailProperties.class).isLogDelivery()).isTrue();
 			assertThat(context).doesNotHaveBean(JavaMailSender.class);
 			assertThat(context.getBean(MailDelivery.class)).isInstanceOf(LoggingMailDelivery.class);
-			assertThat(output).contains("No JavaMailSender (spring.mail.host is not set)");
+			assertThat(output).contains("myuser.mail.log-delivery=true")
+				.contains("spring.mail.host is not set")
+				.contains("development only");
 		});
+	}
+
+	@Test
+	void logDeliveryIsOffByDefault() {
+		this.withoutMailDelivery.withPropertyValues("spring.mail.host=smtp.example.com")
+			.run((context) -> assertThat(context.getBean(MyUserMailProperties.class).isLogDelivery()).isFalse());
+	}
+
+	@Test
+	void startupFailsWithoutAMailServerAndWithoutLogDelivery() {
+		this.withoutMailDelivery.run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			MailServerMissingException exception = MyUserContextRunners.findCause(failure,
+					MailServerMissingException.class);
+			assertThat(exception).as("MailServerMissingException in the cause chain of %s", failure).isNotNull();
+			FailureAnalysis analysis = new MailServerMissingFailureAnalyzer().analyze(failure);
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getCause()).isSameAs(exception);
+			assertThat(analysis.getDescription()).contains("'spring.mail.host' is not set")
+				.contains("no JavaMailSender bean");
+			assertThat(analysis.getAction()).contains("Set 'spring.mail.host'")
+				.contains("'myuser.mail.log-delivery=true'")
+				.contains("'myuser.mail.enabled=false'");
+		});
+	}
+
+	@Test
+	void startupFailsWhenLogDeliveryIsSwitchedOffExplicitly() {
+		this.withoutMailDelivery.withPropertyValues("myuser.mail.log-delivery=false")
+			.run((context) -> assertThat(MyUserContextRunners.findCause(context.getStartupFailure(),
+					MailServerMissingException.class))
+				.isNotNull());
+	}
+
+	@Test
+	void mailIsSentOverSmtpWithoutLogDeliveryWhenSpringMailHostIsSet() {
+		this.withoutMailDelivery.withPropertyValues("spring.mail.host=smtp.example.com").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MailDelivery.class)).isInstanceOf(SmtpMailDelivery.class);
+		});
+	}
+
+	@Test
+	void mailIsSentOverSmtpEvenWithLogDeliveryWhenSpringMailHostIsSet() {
+		this.withoutMailDelivery
+			.withPropertyValues("spring.mail.host=smtp.example.com", "myuser.mail.log-delivery=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MailDelivery.class)).isInstanceOf(SmtpMailDelivery.class);
+			});
+	}
+
+	@Test
+	void aHostJavaMailSenderBeanIsEnoughWithoutLogDelivery() {
+		this.withoutMailDelivery.withUserConfiguration(RecordingMailSenderConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MailDelivery.class)).isInstanceOf(SmtpMailDelivery.class);
+		});
+	}
+
+	@Test
+	void aHostMailDeliveryIsEnoughWithoutAMailServer() {
+		this.withoutMailDelivery.withUserConfiguration(HostMailConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(MailDelivery.class).hasBean("hostMailDelivery");
+		});
+	}
+
+	@Test
+	void startupSucceedsWithoutAMailServerWhenMailIsDisabled() {
+		this.withoutMailDelivery.withPropertyValues("myuser.mail.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(MailDelivery.class).doesNotHaveBean("myUserMailJob");
+		});
+	}
+
+	@Test
+	void startupSucceedsWithoutAMailServerWhenMyUserIsDisabled() {
+		this.withoutMailDelivery.withPropertyValues("myuser.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MailDelivery.class));
+	}
+
+	@Test
+	void mailServerMissingFailureAnalyzerIsRegisteredInSpringFactories() {
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+				// Boot's own analyzers need constructor arguments that this test does not supply.
+			}));
+		assertThat(analyzers).filteredOn(MailServerMissingFailureAnalyzer.class::isInstance).hasSize(1);
+	}
+
+	@Test
+	void mailServerMissingFailureAnalyzerIgnoresOtherFailures() {
+		assertThat(new MailServerMissingFailureAnalyzer().analyze(new IllegalStateException("unrelated"))).isNull();
 	}
 
 	@Test

@@ -6,21 +6,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.myuser.gdpr.export.ExportStorage.Upload;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link FileSystemExportStorage}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FileSystemExportStorageTests {
 
 	private static final String KEY = "export-0191a2b3-c4d5-7e6f-8a9b-0c1d2e3f4a5b.zip";
@@ -128,6 +138,93 @@ class FileSystemExportStorageTests {
 	}
 
 	@Test
+	void createWhenTheDirectoryIsMissingThenItIsCreatedForTheOwnerOnly() throws IOException {
+		assumePosix();
+		Path nested = this.directory.resolve("var/myuser-exports");
+		store(new FileSystemExportStorage(nested), KEY, "x");
+		assertThat(Files.getPosixFilePermissions(nested)).isEqualTo(permissions("rwx------"));
+	}
+
+	@Test
+	void createWhenWrittenThenThePartFileAndTheArchiveAreForTheOwnerOnly() throws IOException {
+		assumePosix();
+		FileSystemExportStorage storage = storage();
+		try (Upload upload = storage.create(KEY)) {
+			upload.stream().write(bytes("personal data"));
+			upload.stream().flush();
+			assertThat(Files.getPosixFilePermissions(this.directory.resolve(KEY + ".part")))
+				.isEqualTo(permissions("rw-------"));
+			upload.commit();
+		}
+		assertThat(Files.getPosixFilePermissions(this.directory.resolve(KEY))).isEqualTo(permissions("rw-------"));
+	}
+
+	@Test
+	void createWhenALeftPartFileIsReadableByOthersThenItIsMadeOwnerOnly() throws IOException {
+		assumePosix();
+		Path part = this.directory.resolve(KEY + ".part");
+		Files.write(part, new byte[1000]);
+		Files.setPosixFilePermissions(part, permissions("rw-rw-rw-"));
+		FileSystemExportStorage storage = storage();
+		try (Upload upload = storage.create(KEY)) {
+			assertThat(Files.getPosixFilePermissions(part)).isEqualTo(permissions("rw-------"));
+			upload.stream().write(bytes("abc"));
+			upload.commit();
+		}
+		assertThat(Files.getPosixFilePermissions(this.directory.resolve(KEY))).isEqualTo(permissions("rw-------"));
+	}
+
+	@Test
+	void createWhenAnArchiveWasStoredWithWiderPermissionsThenTheReplacementIsOwnerOnly() throws IOException {
+		assumePosix();
+		Path archive = this.directory.resolve(KEY);
+		Files.write(archive, bytes("written by an older version"));
+		Files.setPosixFilePermissions(archive, permissions("rw-r--r--"));
+		store(storage(), KEY, "new");
+		assertThat(Files.getPosixFilePermissions(archive)).isEqualTo(permissions("rw-------"));
+	}
+
+	@Test
+	void constructorWhenAnExistingDirectoryIsOpenToOthersThenItIsLeftAsItIsAndAWarningNamesIt(
+			CapturedOutput output) throws IOException {
+		assumePosix();
+		Path shared = Files.createDirectory(this.directory.resolve("shared"));
+		Files.setPosixFilePermissions(shared, permissions("rwxr-xr-x"));
+		FileSystemExportStorage storage = new FileSystemExportStorage(shared);
+		store(storage, "a", "1");
+		store(storage, "b", "2");
+		assertThat(Files.getPosixFilePermissions(shared)).as("an existing directory is not changed")
+			.isEqualTo(permissions("rwxr-xr-x"));
+		assertThat(Files.getPosixFilePermissions(shared.resolve("a"))).isEqualTo(permissions("rw-------"));
+		String warning = "The directory of GDPR export archives, " + shared + ", has permissions rwxr-xr-x";
+		assertThat(output.getOut()).contains(warning).contains("chmod 700 " + shared);
+		assertThat(output.getOut().split(Pattern.quote(warning), -1)).as("warned once")
+			.hasSize(2);
+	}
+
+	@Test
+	void createWhenTheDirectoryAppearedLaterOpenToOthersThenAWarningNamesIt(CapturedOutput output)
+			throws IOException {
+		assumePosix();
+		Path later = this.directory.resolve("later");
+		FileSystemExportStorage storage = new FileSystemExportStorage(later);
+		Files.createDirectory(later);
+		Files.setPosixFilePermissions(later, permissions("rwxrwxrwx"));
+		store(storage, KEY, "x");
+		assertThat(output.getOut())
+			.contains("The directory of GDPR export archives, " + later + ", has permissions rwxrwxrwx");
+	}
+
+	@Test
+	void constructorWhenTheDirectoryIsOwnerOnlyThenNoWarning(CapturedOutput output) throws IOException {
+		assumePosix();
+		Path own = Files.createDirectory(this.directory.resolve("own"));
+		Files.setPosixFilePermissions(own, permissions("rwx------"));
+		store(new FileSystemExportStorage(own), KEY, "x");
+		assertThat(output.getOut()).doesNotContain("The directory of GDPR export archives");
+	}
+
+	@Test
 	void getDirectoryThenAbsoluteAndNormalized() {
 		Path relative = Path.of("var", "..", "var", "exports");
 		assertThat(new FileSystemExportStorage(relative).getDirectory())
@@ -220,6 +317,15 @@ class FileSystemExportStorageTests {
 		try (Stream<Path> files = Files.list(this.directory)) {
 			return files.map((file) -> file.getFileName().toString()).sorted().toList();
 		}
+	}
+
+	private void assumePosix() {
+		assumeTrue(this.directory.getFileSystem().supportedFileAttributeViews().contains("posix"),
+				"the file system has no POSIX permissions");
+	}
+
+	private static Set<PosixFilePermission> permissions(String permissions) {
+		return PosixFilePermissions.fromString(permissions);
 	}
 
 	private static byte[] bytes(String text) {

@@ -518,7 +518,8 @@ final class GdprRoutes {
 			r.method = "GET";
 			r.path = MalformedRequestGenerator.BASE + this.g.pick("/data-export/download", "/data-export/download/", "/data-export",
 					"/data-export/", "/data-export/" + this.g.tokenChars(43) + "/", "/data-export/download/" + this.g.tokenChars(43) + "/extra/");
-			r.expected = Expected.exactly(404);
+			// Default deny covers routes that do not exist: no token, 401.
+			r.expected = Expected.exactly(401).withBearerChallenge();
 		});
 		add("wrong-method", "download", (r) -> {
 			r.method = this.g.pick("POST", "PUT", "DELETE", "PATCH");

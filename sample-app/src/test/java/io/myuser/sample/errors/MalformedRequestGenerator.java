@@ -500,7 +500,14 @@ final class MalformedRequestGenerator {
 			if (!r.method.equals("GET") && this.random.nextBoolean()) {
 				r.body(JSON, loginBody(randomEmail(), wrongPassword()).getBytes(StandardCharsets.UTF_8));
 			}
-			r.expected = routed ? Expected.exactly(404) : Expected.exactly(400, 404);
+			// Default deny covers unknown routes: 401 without a token, 404 with one.
+			boolean withToken = this.random.nextBoolean();
+			if (withToken) {
+				authorize(r, "Bearer " + this.context.access());
+			}
+			int answer = withToken ? 404 : 401;
+			Expected expected = routed ? Expected.exactly(answer) : Expected.exactly(400, answer);
+			r.expected = withToken ? expected : expected.withBearerChallenge();
 		});
 	}
 

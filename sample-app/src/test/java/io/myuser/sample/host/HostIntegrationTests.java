@@ -109,14 +109,18 @@ abstract class HostIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void unknown_routes_and_wrong_methods_under_the_base_path_answer_problem_json() {
+		String access = accessToken(createUser(uniqueEmail(), PASSWORD).getEmail(), PASSWORD);
 		HttpResult unknownAnonymous = get(BASE + "/no-such-thing/");
+		HttpResult unknown = getWithToken(BASE + "/no-such-thing/", access);
 		HttpResult wrongMethod = get(BASE + "/token/");
 		HttpResult wrongMethodOnProtected = send(
 				HttpRequest.newBuilder(uri(BASE + "/profile/")).DELETE());
 
-		assertThat(unknownAnonymous.status()).isEqualTo(404);
+		assertThat(unknownAnonymous.status()).as("default deny covers routes that do not exist").isEqualTo(401);
 		assertThat(unknownAnonymous.isProblem()).isTrue();
-		assertThat(unknownAnonymous.json().get("detail").asString()).isNotBlank();
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.isProblem()).isTrue();
+		assertThat(unknown.json().get("detail").asString()).isNotBlank();
 		assertThat(wrongMethod.status()).isEqualTo(405);
 		assertThat(wrongMethod.isProblem()).isTrue();
 		assertThat(wrongMethodOnProtected.status()).isEqualTo(405);

@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 		properties = { "myuser.token.signing.secret=" + IntegrationTestSupport.SIGNING_SECRET,
 				"spring.datasource.url=jdbc:h2:mem:test-${random.uuid};DB_CLOSE_DELAY=-1",
 				"sample.demo-user.enabled=false", "myuser.web.trusted-proxies=127.0.0.2/32",
-				"myuser.gdpr.export.location=${java.io.tmpdir}/myuser-test-exports/${random.uuid}" })
+				"myuser.gdpr.export.location=${java.io.tmpdir}/myuser-test-exports/${random.uuid}",
+				"myuser.mail.log-delivery=true" })
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTestSupport {
 

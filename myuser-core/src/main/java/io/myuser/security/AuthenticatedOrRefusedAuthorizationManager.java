@@ -17,19 +17,26 @@ import org.springframework.util.Assert;
 
 /**
  * Default-deny rule for the MyUser base path: an authenticated request passes; an anonymous one passes only when
- * it would reach no handler at all, so that unknown routes answer 404 (and a wrong method 405) rather than 401.
- * No controller code ever runs for an anonymous request that this rule lets through.
+ * Spring MVC would refuse it without running any handler (a known route asked with the wrong method or media
+ * type), so that it gets the honest 405 or 415 rather than 401. Anything else an anonymous caller asks for under
+ * the base path is refused with 401: MyUser's own routes, and whatever the host maps there (router functions,
+ * static resources, actuator endpoints, other servlets), and routes that do not exist.
  */
-public final class AuthenticatedOrUnmappedAuthorizationManager
+public final class AuthenticatedOrRefusedAuthorizationManager
 		implements AuthorizationManager<RequestAuthorizationContext> {
 
-	private final Predicate<HttpServletRequest> isMapped;
+	private final Predicate<HttpServletRequest> isRefusedWithoutHandler;
 
 	private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
-	public AuthenticatedOrUnmappedAuthorizationManager(Predicate<HttpServletRequest> isMapped) {
-		Assert.notNull(isMapped, "isMapped cannot be null");
-		this.isMapped = isMapped;
+	/**
+	 * Create the rule.
+	 * @param isRefusedWithoutHandler tells whether Spring MVC would answer a request with an error and run no
+	 * handler for it
+	 */
+	public AuthenticatedOrRefusedAuthorizationManager(Predicate<HttpServletRequest> isRefusedWithoutHandler) {
+		Assert.notNull(isRefusedWithoutHandler, "isRefusedWithoutHandler cannot be null");
+		this.isRefusedWithoutHandler = isRefusedWithoutHandler;
 	}
 
 	@Override
@@ -39,7 +46,7 @@ public final class AuthenticatedOrUnmappedAuthorizationManager
 		if (current != null && this.trustResolver.isAuthenticated(current)) {
 			return new AuthorizationDecision(true);
 		}
-		return new AuthorizationDecision(!this.isMapped.test(context.getRequest()));
+		return new AuthorizationDecision(this.isRefusedWithoutHandler.test(context.getRequest()));
 	}
 
 }
