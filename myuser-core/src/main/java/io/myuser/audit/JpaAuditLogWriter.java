@@ -18,6 +18,8 @@ import org.springframework.util.Assert;
  */
 public final class JpaAuditLogWriter implements AuditLogWriter {
 
+	private static final UUID NO_ACCOUNT = new UUID(0, 0);
+
 	private final AuditLogRepository repository;
 
 	private final JsonMapper jsonMapper;
@@ -49,7 +51,10 @@ public final class JpaAuditLogWriter implements AuditLogWriter {
 			// Under the account's lock: an erasure either committed before (and the row is written pseudonymised,
 			// as the erasure left the others; so is a row of a soft-deleted account) or waits for this row and
 			// pseudonymises it with the rest.
-			boolean erased = userId != null && this.repository.lockLiveAccount(userId).isEmpty();
+			// The same statement for a row of no account (the nil id matches none), so that audit rows for an
+			// address with an account and for one without cost the same.
+			boolean erased = this.repository.lockLiveAccount((userId != null) ? userId : NO_ACCOUNT).isEmpty()
+					&& userId != null;
 			this.repository.save(erased
 					? new AuditLog(userId, type, ClientInfo.NONE,
 							(type == AuditEventType.ACCOUNT_DELETED) ? stored : "{}")

@@ -54,6 +54,8 @@ abstract class PasswordNormalizationTests extends IntegrationTestSupport {
 
 	@Test
 	void the_confirmation_may_spell_the_password_the_other_way() {
+		// The registration's mail job would issue its own key and retire the one this test issues.
+		pauseJobs();
 		String email = uniqueEmail();
 
 		HttpResult result = register(email, COMPOSED, DECOMPOSED);
@@ -132,6 +134,7 @@ abstract class PasswordNormalizationTests extends IntegrationTestSupport {
 	}
 
 	private String registerAndVerify(String password1, String password2) {
+		pauseJobs();
 		String email = uniqueEmail();
 		HttpResult result = register(email, password1, password2);
 		assertThat(result.status()).as(result.body()).isEqualTo(201);

@@ -244,7 +244,19 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 					headers.add(request.headers().get(i + 1));
 				}
 			}
-			HttpResult result = send(builder, headers.toArray(new String[0]));
+			HttpResult result;
+			try {
+				result = send(builder, headers.toArray(new String[0]));
+			}
+			catch (IllegalStateException ex) {
+				// The JDK client may pick a pooled connection that the server closed a moment before (after a 413
+				// it closes the connection) and, for a POST, does not retry by itself: it reports that no bytes
+				// came back. Send once more, on a new connection; any other failure stands.
+				if (!String.valueOf(ex.getMessage()).contains("received no bytes")) {
+					throw ex;
+				}
+				result = send(builder, headers.toArray(new String[0]));
+			}
 			return new Outcome(request, result, null);
 		}
 		catch (RuntimeException ex) {
@@ -312,8 +324,19 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 
 	private static void checkBody(HttpResult result, List<String> problems) {
 		String body = result.body();
+		// The request path an answer echoes in "instance" is the caller's own text (a random id may spell "SQL").
+		String checked = body;
+		try {
+			JsonNode answer = JSON.readTree(body);
+			if (answer != null && answer.isObject() && answer.has("instance") && answer.get("instance").isString()) {
+				checked = body.replace(answer.get("instance").asString(), "");
+			}
+		}
+		catch (RuntimeException ex) {
+			// Not JSON: checked whole, and refused as such below.
+		}
 		for (String internal : INTERNALS) {
-			if (body.contains(internal)) {
+			if (checked.contains(internal)) {
 				problems.add("body gives away internals (\"" + internal + "\")");
 			}
 		}
