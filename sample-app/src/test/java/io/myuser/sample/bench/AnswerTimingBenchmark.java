@@ -99,7 +99,7 @@ public final class AnswerTimingBenchmark {
 	private static ConfigurableApplicationContext start() {
 		// Arguments, not default properties: they must win over the sample's application.properties.
 		String[] arguments = { "--server.port=0",
-				"--myuser.token.signing.secret=benchmark-signing-secret-0123456789abcdef",
+				"--myuser.token.signing.secret=base64:WLNoOHio2il1gNTRByT/rni6PBsPYRgx/Ndv+Xk8jOs=",
 				"--sample.demo-user.enabled=false", "--myuser.mail.log-delivery=true",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.io.myuser=WARN",
 				"--logging.level.audit=WARN" };
