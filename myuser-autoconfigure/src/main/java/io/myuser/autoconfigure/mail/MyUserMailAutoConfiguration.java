@@ -131,8 +131,8 @@ public final class MyUserMailAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(JobScheduler.class)
-	AccountMailer myUserAccountMailer(JobScheduler jobs) {
-		return new AccountMailer(jobs);
+	AccountMailer myUserAccountMailer(JobScheduler jobs, Clock clock) {
+		return new AccountMailer(jobs, clock);
 	}
 
 	@Bean
