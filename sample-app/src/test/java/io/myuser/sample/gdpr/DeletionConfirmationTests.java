@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.myuser.account.MyUserPasswordEncoders;
 import io.myuser.account.NewUser;
+import io.myuser.sample.test.CountingPasswordEncoder;
+import io.myuser.sample.test.CountingPasswordEncoderConfiguration;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.Mailbox;
 import io.myuser.support.ClientInfo;
@@ -25,12 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  * a page that changes nothing, and the token withdraws the request once, through {@code data-requests/cancel/}.
  * The password is never stored, logged or put in the job data.
  */
-@Import(DeletionConfirmationTests.CountingEncoderConfiguration.class)
+@Import(CountingPasswordEncoderConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 abstract class DeletionConfirmationTests extends GdprTestSupport {
 
@@ -63,24 +60,24 @@ abstract class DeletionConfirmationTests extends GdprTestSupport {
 
 		for (String body : List.of("{\"request_type\": \"DELETE\"}", "{\"request_type\": \"DELETE\", \"password\": null}",
 				"{\"request_type\": \"DELETE\", \"notes\": \"bye\", \"password\": null}")) {
-			int before = this.encoder.matches.get();
+			int before = this.encoder.matches();
 			HttpResult result = post(access, body);
 			assertThat(result.status()).as(body).isEqualTo(400);
 			assertThat(result.isProblem()).as(body).isTrue();
 			assertThat(result.json().get("errors").get("password").get(0).asString()).as(body)
 				.contains("current password");
-			assertThat(this.encoder.matches.get() - before).as("hashes for %s", body).isOne();
+			assertThat(this.encoder.matches() - before).as("hashes for %s", body).isOne();
 		}
 		// Blank is no password format at all, for any type: refused before any hash.
 		for (String body : List.of("{\"request_type\": \"DELETE\", \"password\": \"\"}",
 				"{\"request_type\": \"DELETE\", \"password\": \"   \"}",
 				"{\"request_type\": \"DELETE\", \"password\": \"\\t\"}",
 				"{\"request_type\": \"EXPORT\", \"password\": \" \"}")) {
-			int before = this.encoder.matches.get();
+			int before = this.encoder.matches();
 			HttpResult result = post(access, body);
 			assertThat(result.status()).as(body).isEqualTo(400);
 			assertThat(result.json().get("errors").has("password")).as(body).isTrue();
-			assertThat(this.encoder.matches.get() - before).as("hashes for %s", body).isZero();
+			assertThat(this.encoder.matches() - before).as("hashes for %s", body).isZero();
 		}
 		assertNothingWritten(userId);
 		assertThat(count("select count(*) from myuser_data_request where user_id = ?", userId)).as("no export either")
@@ -93,13 +90,13 @@ abstract class DeletionConfirmationTests extends GdprTestSupport {
 		String access = userWithToken(email);
 		UUID userId = userId(email);
 
-		int before = this.encoder.matches.get();
+		int before = this.encoder.matches();
 		HttpResult result = requestDeletion(access, Map.of("password", "not the password"));
 
 		assertThat(result.status()).isEqualTo(400);
 		assertThat(result.isProblem()).isTrue();
 		assertThat(result.json().get("errors").get("password").get(0).asString()).contains("incorrectly");
-		assertThat(this.encoder.matches.get() - before).isOne();
+		assertThat(this.encoder.matches() - before).isOne();
 		assertThat(result.body()).doesNotContain("not the password");
 		assertNothingWritten(userId);
 	}
@@ -111,11 +108,11 @@ abstract class DeletionConfirmationTests extends GdprTestSupport {
 		String access = userWithToken(email);
 		UUID userId = userId(email);
 
-		int before = this.encoder.matches.get();
+		int before = this.encoder.matches();
 		HttpResult created = requestDeletion(access, Map.of("password", PASSWORD, "notes", "bye"));
 
 		UUID requestId = requestId(created);
-		assertThat(this.encoder.matches.get() - before).as("hashes").isOne();
+		assertThat(this.encoder.matches() - before).as("hashes").isOne();
 		assertThat(created.body()).doesNotContain(PASSWORD);
 		Instant scheduledFor = Instant.parse(created.json().get("scheduled_for").asString());
 		MimeMessage notice = awaitNotice(email);
@@ -237,9 +234,9 @@ abstract class DeletionConfirmationTests extends GdprTestSupport {
 		TokenPair stalePair = this.tokens.issueForNewAccount(stale, ClientInfo.NONE);
 
 		this.clock.advance(Duration.ofMinutes(9));
-		int before = this.encoder.matches.get();
+		int before = this.encoder.matches();
 		HttpResult within = requestDeletion(freshAccess, Map.of());
-		int hashes = this.encoder.matches.get() - before;
+		int hashes = this.encoder.matches() - before;
 		this.clock.advance(Duration.ofMinutes(2));
 		HttpResult late = requestDeletion(stalePair.access(), Map.of());
 		HttpResult lateWithPassword = requestDeletion(stalePair.access(), Map.of("password", PASSWORD));
@@ -265,11 +262,11 @@ abstract class DeletionConfirmationTests extends GdprTestSupport {
 		String email = uniqueEmail();
 		String access = userWithToken(email);
 
-		int before = this.encoder.matches.get();
+		int before = this.encoder.matches();
 		HttpResult export = post(access, json(Map.of("request_type", "EXPORT", "password", "not the password")));
 
 		assertThat(export.status()).as(export.body()).isEqualTo(201);
-		assertThat(this.encoder.matches.get() - before).as("no hash for an export").isZero();
+		assertThat(this.encoder.matches() - before).as("no hash for an export").isZero();
 		assertThat(export.body()).doesNotContain("not the password");
 	}
 
@@ -333,47 +330,6 @@ abstract class DeletionConfirmationTests extends GdprTestSupport {
 			values.add(new String(data, StandardCharsets.UTF_8));
 		}
 		return values;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountingEncoderConfiguration {
-
-		@Bean
-		CountingPasswordEncoder countingPasswordEncoder() {
-			return new CountingPasswordEncoder(MyUserPasswordEncoders.createDelegatingPasswordEncoder());
-		}
-
-	}
-
-	/**
-	 * The application's password encoder, counting comparisons.
-	 */
-	static final class CountingPasswordEncoder implements PasswordEncoder {
-
-		final AtomicInteger matches = new AtomicInteger();
-
-		private final PasswordEncoder delegate;
-
-		CountingPasswordEncoder(PasswordEncoder delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public String encode(CharSequence rawPassword) {
-			return this.delegate.encode(rawPassword);
-		}
-
-		@Override
-		public boolean matches(CharSequence rawPassword, String encodedPassword) {
-			this.matches.incrementAndGet();
-			return this.delegate.matches(rawPassword, encodedPassword);
-		}
-
-		@Override
-		public boolean upgradeEncoding(String encodedPassword) {
-			return this.delegate.upgradeEncoding(encodedPassword);
-		}
-
 	}
 
 }

@@ -225,7 +225,7 @@ abstract class PasswordLoginTests extends IntegrationTestSupport {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static Map<String, JsonNode> withoutInstance(HttpResult result) {
+	static Map<String, JsonNode> withoutInstance(HttpResult result) {
 		Map<String, JsonNode> fields = new java.util.TreeMap<>();
 		result.json().properties().forEach((entry) -> fields.put(entry.getKey(), entry.getValue()));
 		fields.remove("instance");
