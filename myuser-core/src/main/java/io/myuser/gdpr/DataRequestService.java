@@ -150,18 +150,22 @@ public class DataRequestService {
 
 	/**
 	 * Withdraw a deletion request during its grace period. The row is locked, so a withdrawal and the start of
-	 * the erasure never overlap: whichever comes first wins.
+	 * the erasure never overlap: whichever comes first wins. A withdrawal that lost a race for the locks runs
+	 * again and decides on what the winner left.
 	 * @param userId the user
 	 * @param requestId the request
 	 * @param client who withdraws it
 	 * @return the withdrawn request, or empty when there is none of that id or it is another user's
 	 * @throws DataRequestNotCancellableException when the request is no pending deletion
 	 */
-	@Transactional
 	public Optional<DataRequest> cancel(UUID userId, UUID requestId, ClientInfo client) {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.notNull(requestId, "requestId cannot be null");
 		Assert.notNull(client, "client cannot be null");
+		return this.transactions.execute(() -> cancelInTransaction(userId, requestId, client));
+	}
+
+	private Optional<DataRequest> cancelInTransaction(UUID userId, UUID requestId, ClientInfo client) {
 		if (this.accounts.lockLive(userId).isEmpty()) {
 			return Optional.empty();
 		}

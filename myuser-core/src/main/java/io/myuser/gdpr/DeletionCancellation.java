@@ -14,12 +14,12 @@ import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.persistence.RetryingTransactions;
 import io.myuser.support.web.InvalidRequestException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.Assert;
 
 /**
@@ -28,8 +28,10 @@ import org.springframework.util.Assert;
  * first 22 characters are the request id), carries 256 random bits, is stored as the SHA-256 hash of the whole
  * token only, is issued when the email is sent, works once, and expires when the grace period ends.
  * <p>
- * Locks are taken in the order every deletion path uses: the data request's row first, then the one-time tokens.
- * A withdrawal that is refused (the request is no longer pending) rolls back whole, so its token stays unused.
+ * Locks are taken in the order every deletion path uses: the account's row, the data request's, then the one-time
+ * tokens.
+ * A withdrawal that is refused (the request is no longer pending) rolls back whole, so its token stays unused; one
+ * that lost a race for a lock (to the erasure, say) runs again and decides on what the winner left.
  */
 public class DeletionCancellation {
 
@@ -52,7 +54,7 @@ public class DeletionCancellation {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transaction;
+	private final RetryingTransactions transactions;
 
 	private final Clock clock;
 
@@ -71,7 +73,7 @@ public class DeletionCancellation {
 		this.accounts = accounts;
 		this.oneTimeTokens = oneTimeTokens;
 		this.events = events;
-		this.transaction = new TransactionTemplate(transactionManager);
+		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
@@ -108,7 +110,7 @@ public class DeletionCancellation {
 			return Optional.empty();
 		}
 		// The account's lock first, then the request's: the order every writer of both keeps.
-		Optional<OneTimeTokenService.IssuedToken> issued = this.transaction.execute((status) -> {
+		Optional<OneTimeTokenService.IssuedToken> issued = this.transactions.execute(() -> {
 			Instant now = this.clock.instant();
 			Optional<User> user = this.accounts.lockLive(owner.get()).filter(User::isActive);
 			if (user.isEmpty()) {
@@ -144,7 +146,7 @@ public class DeletionCancellation {
 		UUID requestId = decode(token).orElseThrow(DeletionCancellation::invalidToken);
 		UUID owner = this.requests.findById(requestId).map(DataRequest::getUserId)
 			.orElseThrow(DeletionCancellation::invalidToken);
-		DataRequest cancelled = this.transaction.execute((status) -> {
+		DataRequest cancelled = this.transactions.execute(() -> {
 			// The account's lock first, then the request's, then the token's.
 			this.accounts.lockLive(owner).orElseThrow(DeletionCancellation::invalidToken);
 			DataRequest request = this.requests.findForUpdate(requestId).orElseThrow(DeletionCancellation::invalidToken);

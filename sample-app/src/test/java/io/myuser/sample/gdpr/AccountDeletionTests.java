@@ -1,10 +1,5 @@
 package io.myuser.sample.gdpr;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -105,7 +100,8 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 				+ "event_type = 'ACCOUNT_DELETED'", userId) == 1);
 		assertThat(storedFiles(this.storage)).as("the export archive is gone")
 			.noneMatch((name) -> name.contains(exportRequestId(userId)));
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(personalDataFound(person)).isEmpty());
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(PersonalData.found(this.dataSource, this.jdbc, person)).isEmpty());
 
 		HttpResult login = login(person.email(), PASSWORD);
 		assertThat(login.status()).isEqualTo(401);
@@ -190,55 +186,6 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 	private String exportRequestId(UUID userId) {
 		return this.jdbc.queryForObject("select cast(id as varchar(36)) from myuser_data_request where user_id = ? "
 				+ "and request_type = 'EXPORT'", String.class, userId);
-	}
-
-	/**
-	 * Every value in every text or binary column of MyUser's tables and the host's that holds the person's
-	 * address, names, client address or user agent, as "table.column: value".
-	 */
-	private List<String> personalDataFound(Person person) throws Exception {
-		List<String> needles = List.of(person.email().toLowerCase(Locale.ROOT), person.firstName().toLowerCase(Locale.ROOT),
-				person.lastName().toLowerCase(Locale.ROOT), person.ip(), person.userAgent().toLowerCase(Locale.ROOT));
-		List<String> found = new ArrayList<>();
-		List<String[]> columns = new ArrayList<>();
-		try (Connection connection = this.dataSource.getConnection()) {
-			DatabaseMetaData metaData = connection.getMetaData();
-			try (ResultSet rs = metaData.getColumns(null, null, "%", "%")) {
-				while (rs.next()) {
-					String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-					String schema = rs.getString("TABLE_SCHEM");
-					if ((table.startsWith("myuser_") || table.startsWith("sample_"))
-							&& !"information_schema".equalsIgnoreCase(schema)) {
-						columns.add(new String[] { table, rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-								String.valueOf(rs.getInt("DATA_TYPE")) });
-					}
-				}
-			}
-		}
-		assertThat(columns).as("columns scanned").extracting((column) -> column[0])
-			.contains("myuser_user", "myuser_audit_log", "myuser_user_session", "myuser_consent_record",
-					"myuser_data_request", "myuser_scheduled_tasks", "myuser_one_time_token", "sample_note");
-		for (String[] column : columns) {
-			int type = Integer.parseInt(column[2]);
-			boolean binary = type == Types.BLOB || type == Types.BINARY || type == Types.VARBINARY
-					|| type == Types.LONGVARBINARY;
-			boolean text = type == Types.VARCHAR || type == Types.CHAR || type == Types.LONGVARCHAR
-					|| type == Types.CLOB || type == Types.NVARCHAR || type == Types.NCHAR || type == Types.OTHER;
-			if (!binary && !text) {
-				continue;
-			}
-			for (Object value : this.jdbc.queryForList("select " + column[1] + " from " + column[0], Object.class)) {
-				String content = (value instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
-						: String.valueOf(value);
-				String lower = content.toLowerCase(Locale.ROOT);
-				for (String needle : needles) {
-					if (lower.contains(needle)) {
-						found.add(column[0] + "." + column[1] + ": " + content);
-					}
-				}
-			}
-		}
-		return found;
 	}
 
 	/**

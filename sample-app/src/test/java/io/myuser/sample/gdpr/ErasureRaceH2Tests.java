@@ -1,0 +1,8 @@
+package io.myuser.sample.gdpr;
+
+/**
+ * {@link ErasureRaceTests} on H2.
+ */
+class ErasureRaceH2Tests extends ErasureRaceTests {
+
+}
