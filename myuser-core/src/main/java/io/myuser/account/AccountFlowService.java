@@ -167,11 +167,10 @@ public class AccountFlowService {
 	 */
 	@Transactional
 	public void resendVerification(String email, Locale locale) {
-		this.users.findByEmailCanonical(EmailAddresses.canonicalize(email))
-			.filter((user) -> !user.isEmailVerified() && user.isActive())
+		this.users.findLinkRecipient(EmailAddresses.canonicalize(email))
+			.filter((user) -> !user.emailVerified() && user.active())
 			.ifPresentOrElse(
-					(user) -> this.events
-						.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale)),
+					(user) -> this.events.publishEvent(new VerificationEmailRequested(user.id(), user.email(), locale)),
 					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(
 							EmailAddresses.normalize(email), OneTimeTokenPurpose.EMAIL_VERIFICATION, locale)));
 	}
@@ -183,11 +182,10 @@ public class AccountFlowService {
 	 */
 	@Transactional
 	public void requestPasswordReset(String email, Locale locale) {
-		this.users.findByEmailCanonical(EmailAddresses.canonicalize(email))
-			.filter(User::isActive)
+		this.users.findLinkRecipient(EmailAddresses.canonicalize(email))
+			.filter(LinkRecipient::active)
 			.ifPresentOrElse(
-					(user) -> this.events
-						.publishEvent(new PasswordResetRequested(user.getId(), user.getEmail(), locale)),
+					(user) -> this.events.publishEvent(new PasswordResetRequested(user.id(), user.email(), locale)),
 					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(
 							EmailAddresses.normalize(email), OneTimeTokenPurpose.PASSWORD_RESET, locale)));
 	}

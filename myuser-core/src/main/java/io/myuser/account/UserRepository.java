@@ -24,6 +24,15 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 
 	Optional<User> findByEmailCanonical(String emailCanonical);
 
+	/**
+	 * Find who a link email would go to, as a projection that loads no entity.
+	 * @param emailCanonical the canonical address
+	 * @return the account's id, address and state, if an account has the address
+	 */
+	@Query("select new io.myuser.account.LinkRecipient(u.id, u.email, u.emailVerified, u.active) from User u "
+			+ "where u.emailCanonical = :emailCanonical")
+	Optional<LinkRecipient> findLinkRecipient(@Param("emailCanonical") String emailCanonical);
+
 	boolean existsByEmailCanonical(String emailCanonical);
 
 	@Query(value = "select * from myuser_user where id = :id", nativeQuery = true)
