@@ -1,16 +1,24 @@
 package io.myuser;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.repository.Repository;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * Keeps myuser-core organised by feature: feature packages depend on each other without cycles, the technical
- * support package and the job engine know no feature, and nothing in core depends on Spring Boot.
+ * support package, the job engine and the personal-data contributions know no feature, the GDPR feature touches
+ * no other feature's tables (each feature exports and erases its own data), and nothing in core depends on Spring
+ * Boot.
  */
 class ArchitectureTests {
 
@@ -59,8 +67,43 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void personalDataContributionsKnowNoFeature() {
+		noClasses().that()
+			.resideInAPackage("io.myuser.personaldata..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
+					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
+					"io.myuser.audit..", "io.myuser.mail..", "io.myuser.jobs..")
+			.check(CORE);
+	}
+
+	@Test
+	void gdprUsesNoRepositoryOrEntityOfAnotherFeature() {
+		DescribedPredicate<JavaClass> otherFeaturesTables = tablesOfAnotherFeatureThan("io.myuser.gdpr");
+		// The rule sees what it must refuse: other features' entities and repositories exist and are used.
+		assertThat(CORE.stream().filter(otherFeaturesTables::test).map(JavaClass::getSimpleName))
+			.contains("User", "UserRepository", "UserSession", "UserSessionRepository", "Profile", "AuditLog",
+					"AuditLogRepository", "SocialAccount", "SocialAccountRepository", "OneTimeToken");
+		noClasses().that()
+			.resideInAPackage("io.myuser.gdpr..")
+			.should()
+			.dependOnClassesThat(otherFeaturesTables)
+			.check(CORE);
+	}
+
+	@Test
 	void coreDoesNotDependOnSpringBoot() {
 		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework.boot..").check(CORE);
+	}
+
+	/** Entities and Spring Data repositories of io.myuser packages other than {@code feature}. */
+	private static DescribedPredicate<JavaClass> tablesOfAnotherFeatureThan(String feature) {
+		return DescribedPredicate.describe("entities or repositories of another feature than " + feature,
+				(javaClass) -> javaClass.getPackageName().startsWith("io.myuser.")
+						&& !javaClass.getPackageName().startsWith(feature)
+						&& !javaClass.getPackageName().startsWith("io.myuser.support")
+						&& (javaClass.isAnnotatedWith(Entity.class) || javaClass.isAssignableTo(Repository.class)));
 	}
 
 }

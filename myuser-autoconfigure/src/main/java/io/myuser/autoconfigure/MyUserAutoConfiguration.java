@@ -2,6 +2,7 @@ package io.myuser.autoconfigure;
 
 import java.time.Clock;
 
+import io.myuser.account.AccountExportSection;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.AccountSettings;
 import io.myuser.account.NistPasswordPolicy;
@@ -16,6 +17,7 @@ import io.myuser.account.MyUserPasswordEncoders;
 import io.myuser.account.UserAccountService;
 import io.myuser.account.UserRepository;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.personaldata.PersonalDataReader;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.persistence.EntityTimestampsListener;
 import io.myuser.support.web.ProblemResponseWriter;
@@ -100,6 +102,18 @@ public final class MyUserAutoConfiguration {
 			PlatformTransactionManager transactionManager, Clock clock) {
 		return new UserAccountService(users, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder), events,
 				transactionManager, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PersonalDataReader myUserPersonalDataReader(PlatformTransactionManager transactionManager) {
+		return new PersonalDataReader(transactionManager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AccountExportSection myUserAccountExportSection(UserRepository users, PersonalDataReader reader) {
+		return new AccountExportSection(users, reader);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.myuser.autoconfigure;
 
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.PasswordController;
+import io.myuser.security.MyUserRoutes;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.LenientAcceptHeaderFilter;
 import io.myuser.support.web.MyUserApi;
@@ -22,6 +23,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -56,6 +58,14 @@ class MyUserWebConfiguration {
 	@ConditionalOnMissingBean
 	PasswordController myUserPasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver) {
 		return new PasswordController(flows, clientInfoResolver);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserPasswordRoutes")
+	MyUserRoutes myUserPasswordRoutes() {
+		return MyUserRoutes.of("password reset")
+			.permitAll(HttpMethod.POST, "/password/reset", "/password/reset/confirm")
+			.build();
 	}
 
 	@Bean

@@ -128,6 +128,18 @@ public class OneTimeTokenService {
 	}
 
 	/**
+	 * Use a token, in the caller's transaction, as {@link #consume} does, and return whose it was.
+	 * @param token the token from the link
+	 * @param purpose the purpose it must have
+	 * @return the id of the account it was issued to when it was valid, unused and unexpired (and is now used),
+	 * else empty
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<UUID> consumeForOwner(String token, OneTimeTokenPurpose purpose) {
+		return consume(token, purpose).map(OneTimeToken::getUserId);
+	}
+
+	/**
 	 * A token just issued.
 	 *
 	 * @param token the token

@@ -125,6 +125,27 @@ public class UserAccountService {
 	}
 
 	/**
+	 * Lock the row of a live account as {@link #lockLive} does, and return who holds it.
+	 * @param userId the account
+	 * @return its holder, or empty when there is no live account of that id
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<AccountHolder> lockLiveHolder(UUID userId) {
+		return lockLive(userId).map(AccountHolder::of);
+	}
+
+	/**
+	 * Find who holds a live account, without locking it.
+	 * @param userId the account
+	 * @return its holder, or empty when there is no live account of that id
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountHolder> findLiveHolder(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.users.findById(userId).filter((user) -> !user.isDeleted()).map(AccountHolder::of);
+	}
+
+	/**
 	 * Ask for a verification email on behalf of an unverified account, unless one was asked for within an interval
 	 * (a login with the right password before the address is verified). One conditional statement decides, so
 	 * that of many logins at the same moment one sends the email. Called with {@code null} it runs the same

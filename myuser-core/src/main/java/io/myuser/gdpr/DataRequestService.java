@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.myuser.account.User;
+import io.myuser.account.AccountHolder;
 import io.myuser.account.UserAccountService;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.support.ClientInfo;
@@ -103,7 +103,7 @@ public class DataRequestService {
 	private Optional<DataRequest> createInTransaction(UUID userId, DataRequestType type, String notes,
 			Locale locale, ClientInfo client) {
 		// The account's lock first: an erasure that committed meanwhile leaves nothing to ask for.
-		Optional<User> user = this.accounts.lockLive(userId).filter(User::isActive);
+		Optional<AccountHolder> user = this.accounts.lockLiveHolder(userId).filter(AccountHolder::active);
 		if (user.isEmpty()) {
 			return Optional.empty();
 		}
@@ -166,7 +166,7 @@ public class DataRequestService {
 	}
 
 	private Optional<DataRequest> cancelInTransaction(UUID userId, UUID requestId, ClientInfo client) {
-		if (this.accounts.lockLive(userId).isEmpty()) {
+		if (this.accounts.lockLiveHolder(userId).isEmpty()) {
 			return Optional.empty();
 		}
 		Optional<DataRequest> found = this.requests.findForUpdate(requestId)

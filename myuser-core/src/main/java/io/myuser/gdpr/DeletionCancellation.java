@@ -8,10 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import io.myuser.account.OneTimeToken;
+import io.myuser.account.AccountHolder;
 import io.myuser.account.OneTimeTokenPurpose;
 import io.myuser.account.OneTimeTokenService;
-import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.persistence.RetryingTransactions;
@@ -88,11 +87,11 @@ public class DeletionCancellation {
 			return;
 		}
 		Optional<DataRequest> request = this.requests.findById(event.requestId());
-		Optional<User> user = this.accounts.findById(event.userId());
-		if (request.isEmpty() || user.isEmpty() || request.get().getScheduledFor() == null) {
+		Optional<AccountHolder> holder = this.accounts.findLiveHolder(event.userId());
+		if (request.isEmpty() || holder.isEmpty() || request.get().getScheduledFor() == null) {
 			return;
 		}
-		this.events.publishEvent(new DeletionScheduled(event.userId(), event.requestId(), user.get().getEmail(),
+		this.events.publishEvent(new DeletionScheduled(event.userId(), event.requestId(), holder.get().email(),
 				request.get().getLanguageTag(), request.get().getScheduledFor()));
 	}
 
@@ -112,8 +111,8 @@ public class DeletionCancellation {
 		// The account's lock first, then the request's: the order every writer of both keeps.
 		Optional<OneTimeTokenService.IssuedToken> issued = this.transactions.execute(() -> {
 			Instant now = this.clock.instant();
-			Optional<User> user = this.accounts.lockLive(owner.get()).filter(User::isActive);
-			if (user.isEmpty()) {
+			Optional<AccountHolder> holder = this.accounts.lockLiveHolder(owner.get()).filter(AccountHolder::active);
+			if (holder.isEmpty()) {
 				return Optional.empty();
 			}
 			Optional<DataRequest> request = this.requests.findForUpdate(requestId)
@@ -125,7 +124,7 @@ public class DeletionCancellation {
 			}
 			Instant expiresAt = request.get().getScheduledFor();
 			Assert.state(expiresAt != null, "a pending deletion has a start");
-			return this.oneTimeTokens.issue(user.get().getId(), user.get().getEmail(),
+			return this.oneTimeTokens.issue(holder.get().id(), holder.get().email(),
 					OneTimeTokenPurpose.DELETION_CANCEL, expiresAt, encode(requestId));
 		});
 		return (issued != null) ? issued : Optional.empty();
@@ -148,11 +147,11 @@ public class DeletionCancellation {
 			.orElseThrow(DeletionCancellation::invalidToken);
 		DataRequest cancelled = this.transactions.execute(() -> {
 			// The account's lock first, then the request's, then the token's.
-			this.accounts.lockLive(owner).orElseThrow(DeletionCancellation::invalidToken);
+			this.accounts.lockLiveHolder(owner).orElseThrow(DeletionCancellation::invalidToken);
 			DataRequest request = this.requests.findForUpdate(requestId).orElseThrow(DeletionCancellation::invalidToken);
-			OneTimeToken used = this.oneTimeTokens.consume(token, OneTimeTokenPurpose.DELETION_CANCEL)
+			UUID tokenOwner = this.oneTimeTokens.consumeForOwner(token, OneTimeTokenPurpose.DELETION_CANCEL)
 				.orElseThrow(DeletionCancellation::invalidToken);
-			if (!used.getUserId().equals(request.getUserId())) {
+			if (!tokenOwner.equals(request.getUserId())) {
 				throw invalidToken();
 			}
 			return this.service.cancel(request.getUserId(), requestId, client)

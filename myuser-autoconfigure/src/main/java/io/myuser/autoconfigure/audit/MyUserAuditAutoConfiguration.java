@@ -2,10 +2,13 @@ package io.myuser.autoconfigure.audit;
 
 import io.myuser.audit.AuditEventListener;
 import io.myuser.audit.AuditLog;
+import io.myuser.audit.AuditLogEraser;
+import io.myuser.audit.AuditLogExportSection;
 import io.myuser.audit.AuditLogRepository;
 import io.myuser.audit.AuditLogWriter;
 import io.myuser.audit.JpaAuditLogWriter;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.personaldata.PersonalDataReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +40,20 @@ public final class MyUserAuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditEventListener myUserAuditEventListener(AuditLogWriter writer) {
 		return new AuditEventListener(writer);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditLogExportSection myUserAuditLogExportSection(AuditLogRepository repository, PersonalDataReader reader,
+			ObjectProvider<JsonMapper> jsonMapper) {
+		return new AuditLogExportSection(repository, reader,
+				jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditLogEraser myUserAuditLogEraser(AuditLogRepository repository) {
+		return new AuditLogEraser(repository);
 	}
 
 }

@@ -7,7 +7,6 @@ import io.myuser.account.PasswordConfirmation;
 import io.myuser.account.UserAccountService;
 import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.UserRepository;
-import io.myuser.audit.AuditLogRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
@@ -27,10 +26,10 @@ import io.myuser.gdpr.DeletionReauthentication;
 import io.myuser.gdpr.GdprJobs;
 import io.myuser.gdpr.GdprSettings;
 import io.myuser.gdpr.deletion.AccountDeletionProcessor;
-import io.myuser.gdpr.deletion.UserDataEraser;
 import io.myuser.gdpr.export.DataExportDownloadController;
 import io.myuser.gdpr.export.DataExportDownloads;
 import io.myuser.gdpr.export.DataExportProcessor;
+import io.myuser.gdpr.export.DataRequestExportSection;
 import io.myuser.gdpr.export.DefaultUserDataExporter;
 import io.myuser.gdpr.export.ExportFileCleanup;
 import io.myuser.gdpr.export.ExportSettings;
@@ -40,10 +39,11 @@ import io.myuser.gdpr.export.UserDataExporter;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.jobs.OneTimeJob;
 import io.myuser.jobs.RecurringJob;
-import io.myuser.profile.ProfileService;
+import io.myuser.personaldata.ExportSection;
+import io.myuser.personaldata.PersonalDataReader;
+import io.myuser.personaldata.UserDataEraser;
+import io.myuser.security.MyUserRoutes;
 import io.myuser.session.SessionService;
-import io.myuser.session.UserSessionRepository;
-import io.myuser.social.SocialAccountRepository;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.TokenService;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +61,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -69,9 +70,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * job engine, so processing needs it ({@code myuser.jobs.enabled}); without it only the storage model is
  * registered. {@code myuser.gdpr.export.enabled} and {@code myuser.gdpr.deletion.enabled} switch each kind off.
  * <p>
- * The host replaces the {@link UserDataExporter} (usually extending {@link DefaultUserDataExporter}, built from the
- * {@link DefaultUserDataExporter.Sources} bean) or the {@link ExportStorage} by declaring its own bean, and
- * contributes {@link UserDataEraser} beans for its own data.
+ * Every feature contributes its own part of an export ({@link ExportSection} beans) and of an erasure
+ * ({@link UserDataEraser} beans), declared by its own auto-configuration; a host contributes its data the same
+ * way. The host replaces the {@link UserDataExporter} or the {@link ExportStorage} by declaring its own bean.
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class,
 		after = { MyUserAutoConfiguration.class, MyUserJobsAutoConfiguration.class, MyUserTokenAutoConfiguration.class,
@@ -154,20 +155,15 @@ public final class MyUserGdprAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		DefaultUserDataExporter.Sources myUserDataExportSources(UserAccountService accounts,
-				ObjectProvider<ProfileService> profiles, ObjectProvider<UserSessionRepository> sessions,
-				ObjectProvider<AuditLogRepository> auditLogs, ObjectProvider<SocialAccountRepository> socialAccounts,
-				DataRequestRepository dataRequests, PlatformTransactionManager transactionManager,
-				ObjectProvider<JsonMapper> jsonMapper) {
-			return new DefaultUserDataExporter.Sources(accounts, profiles.getIfAvailable(),
-					sessions.getIfAvailable(), auditLogs.getIfAvailable(), socialAccounts.getIfAvailable(),
-					dataRequests, transactionManager, jsonMapper(jsonMapper));
+		DataRequestExportSection myUserDataRequestExportSection(DataRequestRepository requests,
+				PersonalDataReader reader) {
+			return new DataRequestExportSection(requests, reader);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		UserDataExporter myUserDataExporter(DefaultUserDataExporter.Sources sources) {
-			return new DefaultUserDataExporter(sources);
+		UserDataExporter myUserDataExporter(ObjectProvider<ExportSection> sections) {
+			return new DefaultUserDataExporter(sections.orderedStream().toList());
 		}
 
 		@Bean
@@ -206,17 +202,12 @@ public final class MyUserGdprAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		AccountDeletionProcessor myUserAccountDeletionProcessor(DataRequestRepository requests,
-				UserAccountService accounts, ObjectProvider<SessionService> sessions,
-				ObjectProvider<ProfileService> profiles, ObjectProvider<SocialAccountRepository> socialAccounts,
-				ObjectProvider<AuditLogRepository> auditLogs, DataExportFileRepository exportFiles,
+				UserAccountService accounts, DataExportFileRepository exportFiles,
 				ObjectProvider<ExportStorage> exportStorage, ObjectProvider<UserDataEraser> erasers,
 				ApplicationEventPublisher events, DataRequestFailures failures,
 				PlatformTransactionManager transactionManager, Clock clock) {
-			AccountDeletionProcessor.Collaborators collaborators = new AccountDeletionProcessor.Collaborators(
-					sessions.getIfAvailable(), profiles.getIfAvailable(), socialAccounts.getIfAvailable(),
-					auditLogs.getIfAvailable(), exportFiles, exportStorage.getIfAvailable());
-			return new AccountDeletionProcessor(requests, accounts, collaborators, erasers.orderedStream().toList(),
-					events, failures, transactionManager, clock);
+			return new AccountDeletionProcessor(requests, accounts, exportFiles, exportStorage.getIfAvailable(),
+					erasers.orderedStream().toList(), events, failures, transactionManager, clock);
 		}
 
 		@Bean
@@ -274,6 +265,23 @@ public final class MyUserGdprAutoConfiguration {
 		DeletionCancellationController myUserDeletionCancellationController(DeletionCancellation cancellation,
 				ClientInfoResolver clientInfoResolver) {
 			return new DeletionCancellationController(cancellation, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserDeletionRoutes")
+		@ConditionalOnBooleanProperty(name = "myuser.gdpr.deletion.enabled", matchIfMissing = true)
+		MyUserRoutes myUserDeletionRoutes() {
+			return MyUserRoutes.of("gdpr deletion")
+				.permitAll(HttpMethod.POST, "/data-requests/cancel")
+				.permitAll(HttpMethod.GET, "/pages/cancel-deletion")
+				.build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserExportDownloadRoutes")
+		@ConditionalOnBooleanProperty(name = "myuser.gdpr.export.enabled", matchIfMissing = true)
+		MyUserRoutes myUserExportDownloadRoutes() {
+			return MyUserRoutes.of("gdpr export").permitAll(HttpMethod.GET, "/data-export/download/{token}").build();
 		}
 
 		@Bean

@@ -27,8 +27,10 @@ import io.myuser.mail.SmtpMailDelivery;
 import io.myuser.pages.LandingPageController;
 import io.myuser.mail.MailTemplateRenderer;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
+import io.myuser.security.MyUserRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -148,6 +150,15 @@ public final class MyUserMailAutoConfiguration {
 	LandingPageController myUserLandingPageController(MyUserProperties web, MyUserMailProperties properties,
 			Environment environment) {
 		return new LandingPageController(web.getWeb().getBasePath(), siteName(properties, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserLandingPageRoutes")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	MyUserRoutes myUserLandingPageRoutes() {
+		return MyUserRoutes.of("landing pages")
+			.permitAll(HttpMethod.GET, "/pages/verify-email", "/pages/reset-password")
+			.build();
 	}
 
 	private static String siteName(MyUserMailProperties properties, Environment environment) {

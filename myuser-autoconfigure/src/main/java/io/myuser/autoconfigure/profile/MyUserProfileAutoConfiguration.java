@@ -8,6 +8,8 @@ import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import io.myuser.profile.ConsentRecordRepository;
 import io.myuser.profile.Profile;
 import io.myuser.profile.ProfileController;
+import io.myuser.profile.ProfileEraser;
+import io.myuser.profile.ProfileExportSection;
 import io.myuser.profile.ProfileRepository;
 import io.myuser.profile.ProfileService;
 import io.myuser.support.ClientInfoResolver;
@@ -42,6 +44,24 @@ public final class MyUserProfileAutoConfiguration {
 			ConsentRecordRepository consents, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		return new ProfileService(profiles, accounts, consents, events, transactionManager, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProfileExportSection myUserProfileExportSection(ProfileService profiles) {
+		return new ProfileExportSection(profiles);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProfileExportSection.ConsentHistory myUserConsentHistoryExportSection(ProfileService profiles) {
+		return new ProfileExportSection.ConsentHistory(profiles);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProfileEraser myUserProfileEraser(ProfileService profiles) {
+		return new ProfileEraser(profiles);
 	}
 
 	/**

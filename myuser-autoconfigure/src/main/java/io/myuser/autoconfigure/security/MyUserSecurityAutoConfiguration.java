@@ -1,14 +1,16 @@
 package io.myuser.autoconfigure.security;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
 import io.myuser.autoconfigure.MyUserProperties;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
+import io.myuser.security.AccessTokenVerifier;
 import io.myuser.security.AuthenticatedOrRefusedAuthorizationManager;
 import io.myuser.security.MyUserHttpConfigurer;
+import io.myuser.security.MyUserRoutes;
 import io.myuser.support.web.HandlerLookup;
-import io.myuser.security.AccessTokenVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,7 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -35,7 +36,9 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * Security for MyUser's endpoints: a filter chain scoped to {@code myuser.web.base-path} that accepts MyUser access
- * tokens and coexists with the host's own chains. When the host declares no {@link SecurityFilterChain} at all, a
+ * tokens and coexists with the host's own chains. It lists no feature's paths: every feature's auto-configuration
+ * contributes a {@link MyUserRoutes} bean with the routes it opens or guards, and everything else under the base
+ * path needs a token. When the host declares no {@link SecurityFilterChain} at all, a
  * fallback chain protects the rest of the application with MyUser access tokens too (instead of Spring Boot's
  * form-login default).
  */
@@ -59,7 +62,8 @@ public final class MyUserSecurityAutoConfiguration {
 	@ConditionalOnMissingBean(name = SECURITY_FILTER_CHAIN_BEAN_NAME)
 	@Order(SECURITY_FILTER_CHAIN_ORDER)
 	SecurityFilterChain myUserSecurityFilterChain(HttpSecurity http, MyUserProperties properties,
-			ObjectProvider<HandlerMappingIntrospector> introspector) throws Exception {
+			ObjectProvider<HandlerMappingIntrospector> introspector, ObjectProvider<MyUserRoutes> routes)
+			throws Exception {
 		String basePath = properties.getWeb().getBasePath();
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults().basePath(basePath);
 		// Every handler mapping, in the dispatcher's order: controllers, router functions, resources, endpoints.
@@ -76,24 +80,22 @@ public final class MyUserSecurityAutoConfiguration {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
-			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers(paths.matcher(HttpMethod.POST, "/token"),
-						paths.matcher(HttpMethod.POST, "/token/refresh"),
-						paths.matcher(HttpMethod.POST, "/token/verify"), paths.matcher(HttpMethod.POST, "/registration"),
-						paths.matcher(HttpMethod.POST, "/registration/verify-email"),
-						paths.matcher(HttpMethod.POST, "/registration/resend-email"),
-						paths.matcher(HttpMethod.POST, "/password/reset"),
-						paths.matcher(HttpMethod.POST, "/password/reset/confirm"),
-						paths.matcher(HttpMethod.POST, "/social/{provider}"),
-						paths.matcher(HttpMethod.GET, "/data-export/download/{token}"),
-						paths.matcher(HttpMethod.POST, "/data-requests/cancel"),
-						paths.matcher(HttpMethod.GET, "/pages/cancel-deletion"),
-						paths.matcher(HttpMethod.GET, "/.well-known/jwks.json"),
-						paths.matcher(HttpMethod.GET, "/pages/verify-email"),
-						paths.matcher(HttpMethod.GET, "/pages/reset-password"))
-				.permitAll()
-				.anyRequest()
-				.access(new AuthenticatedOrRefusedAuthorizationManager(refusedWithoutHandler)))
+			.authorizeHttpRequests((requests) -> {
+				// Each feature's own routes (a switched-off feature has none), the role-guarded ones first.
+				List<MyUserRoutes.Route> contributed = routes.orderedStream()
+					.flatMap((feature) -> feature.routes().stream())
+					.sorted(Comparator.comparing((MyUserRoutes.Route route) -> route.access() != MyUserRoutes.Access.ROLE))
+					.toList();
+				for (MyUserRoutes.Route route : contributed) {
+					var matched = requests.requestMatchers(paths.matcher(route.method(), route.path()));
+					switch (route.access()) {
+						case PUBLIC -> matched.permitAll();
+						case AUTHENTICATED -> matched.authenticated();
+						case ROLE -> matched.hasRole(route.role());
+					}
+				}
+				requests.anyRequest().access(new AuthenticatedOrRefusedAuthorizationManager(refusedWithoutHandler));
+			})
 			.with(MyUserHttpConfigurer.myUser(), Customizer.withDefaults());
 		return http.build();
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.PasswordAuthenticator;
 import io.myuser.account.UserAccountService;
+import io.myuser.personaldata.PersonalDataReader;
 import io.myuser.registration.RegistrationController;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
@@ -13,8 +14,11 @@ import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionProperties;
 import io.myuser.jobs.RecurringJob;
 import io.myuser.security.AccessTokenVerifier;
+import io.myuser.security.MyUserRoutes;
 import io.myuser.session.SessionCleanup;
 import io.myuser.session.SessionController;
+import io.myuser.session.SessionEraser;
+import io.myuser.session.SessionExportSection;
 import io.myuser.session.SessionRevocationCache;
 import io.myuser.session.SessionService;
 import io.myuser.session.SessionSettings;
@@ -51,6 +55,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -113,6 +118,18 @@ public final class MyUserTokenAutoConfiguration {
 			SessionRevocationCache revocationCache, ApplicationEventPublisher events, SessionSettings settings,
 			Clock clock) {
 		return new SessionService(sessions, revocations, revocationCache, events, settings, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionExportSection myUserSessionExportSection(UserSessionRepository sessions, PersonalDataReader reader) {
+		return new SessionExportSection(sessions, reader);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionEraser myUserSessionEraser(SessionService sessions) {
+		return new SessionEraser(sessions);
 	}
 
 	@Bean
@@ -185,6 +202,24 @@ public final class MyUserTokenAutoConfiguration {
 		RegistrationController myUserRegistrationController(AccountFlowService flows, TokenService tokens,
 				ClientInfoResolver clientInfoResolver) {
 			return new RegistrationController(flows, tokens, clientInfoResolver);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserTokenRoutes")
+		MyUserRoutes myUserTokenRoutes() {
+			return MyUserRoutes.of("token")
+				.permitAll(HttpMethod.POST, "/token", "/token/refresh", "/token/verify")
+				.permitAll(HttpMethod.GET, "/.well-known/jwks.json")
+				.build();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserRegistrationRoutes")
+		@ConditionalOnBooleanProperty(name = "myuser.account.registration-enabled", matchIfMissing = true)
+		MyUserRoutes myUserRegistrationRoutes() {
+			return MyUserRoutes.of("registration")
+				.permitAll(HttpMethod.POST, "/registration", "/registration/verify-email", "/registration/resend-email")
+				.build();
 		}
 
 		@Bean

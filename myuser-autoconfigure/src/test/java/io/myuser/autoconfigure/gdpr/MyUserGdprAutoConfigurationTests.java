@@ -36,6 +36,7 @@ import io.myuser.gdpr.deletion.AccountDeletionProcessor;
 import io.myuser.gdpr.export.DataExportDownloadController;
 import io.myuser.gdpr.export.DataExportDownloads;
 import io.myuser.gdpr.export.DataExportProcessor;
+import io.myuser.gdpr.export.DataRequestExportSection;
 import io.myuser.gdpr.export.DefaultUserDataExporter;
 import io.myuser.gdpr.export.ExportFileCleanup;
 import io.myuser.gdpr.export.ExportSettings;
@@ -101,7 +102,7 @@ class MyUserGdprAutoConfigurationTests {
 				.hasSingleBean(DeletionCancellation.class)
 				.hasSingleBean(DeletionCancellationController.class)
 				.hasSingleBean(DeletionReauthentication.class)
-				.hasSingleBean(DefaultUserDataExporter.Sources.class);
+				.hasSingleBean(DataRequestExportSection.class);
 			assertThat(context.getBean(DeletionReauthentication.class).window()).isEqualTo(Duration.ofMinutes(10));
 			assertThat(context.getBean(UserDataExporter.class)).isExactlyInstanceOf(DefaultUserDataExporter.class);
 			assertThat(context.getBean(ExportStorage.class)).isInstanceOfSatisfying(FileSystemExportStorage.class,
@@ -202,8 +203,8 @@ class MyUserGdprAutoConfigurationTests {
 				.hasBean("hostExportStorage")
 				.doesNotHaveBean("myUserExportStorage")
 				.doesNotHaveBean(FileSystemExportStorage.class);
-			// The default's sources stay available to a host exporter that extends the default.
-			assertThat(context).hasSingleBean(DefaultUserDataExporter.Sources.class);
+			// The sections stay available to a host exporter that writes some of them.
+			assertThat(context).hasSingleBean(DataRequestExportSection.class);
 
 			// The export job writes the host's files into the host's storage, and links read from it.
 			User user = MyUserTestUsers.createUser(context);
@@ -233,7 +234,7 @@ class MyUserGdprAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("myuser.gdpr.export.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(UserDataExporter.class)
-				.doesNotHaveBean(DefaultUserDataExporter.Sources.class)
+				.doesNotHaveBean(DataRequestExportSection.class)
 				.doesNotHaveBean(ExportSettings.class)
 				.doesNotHaveBean(DataExportProcessor.class)
 				.doesNotHaveBean(DataExportDownloads.class)

@@ -5,14 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.myuser.account.EmailAddresses;
-import io.myuser.account.User;
+import io.myuser.account.AccountHolder;
 import io.myuser.account.UserAccountService;
-import io.myuser.audit.AuditLogRepository;
 import io.myuser.gdpr.DataExportFile;
 import io.myuser.gdpr.DataExportFileRepository;
 import io.myuser.gdpr.DataRequest;
@@ -22,9 +19,8 @@ import io.myuser.gdpr.DataRequestType;
 import io.myuser.gdpr.GdprJobs;
 import io.myuser.gdpr.export.ExportStorage;
 import io.myuser.jobs.JobHandler;
-import io.myuser.profile.ProfileService;
-import io.myuser.session.SessionService;
-import io.myuser.social.SocialAccountRepository;
+import io.myuser.personaldata.ErasureContext;
+import io.myuser.personaldata.UserDataEraser;
 import io.myuser.support.persistence.RetryingTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,12 +31,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.Assert;
 
 /**
- * Carries out a deletion request once its grace period is over, on the job engine, in one transaction: every
- * session ends; session, consent and audit rows lose their client addresses and user agents (audit rows stay,
- * pseudonymised, under the account id); the profile, social accounts, one-time tokens and export archives go;
- * the notes of the user's requests are forgotten; the host's {@link UserDataEraser}s run; and the account row is
- * anonymised and soft-deleted, freeing the address. {@link AccountDeleted} is published for the audit row and
- * the confirmation email. A failure rolls it all back and the job engine retries it.
+ * Carries out a deletion request once its grace period is over, on the job engine, in one transaction that holds
+ * the account's row lock throughout: the notes of the user's requests are forgotten and the export archives
+ * expire (the GDPR feature's own data); every {@link UserDataEraser} runs in order, first those of MyUser's
+ * features (the profile, the sessions' client data, the audit rows, the social accounts: each feature erases its
+ * own), then the host's; and the account row is anonymised and soft-deleted, freeing the address, its one-time
+ * tokens gone and its sessions ended. {@link AccountDeleted} is published for the audit row and the confirmation
+ * email. A failure rolls it all back and the job engine retries it; the archives' files are deleted after the
+ * commit.
  * <p>
  * A request that was withdrawn, or is no longer open, is left alone; the request row is locked, so a withdrawal
  * and the erasure never overlap.
@@ -53,7 +51,9 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 
 	private final UserAccountService accounts;
 
-	private final Collaborators collaborators;
+	private final DataExportFileRepository exportFiles;
+
+	private final @Nullable ExportStorage exportStorage;
 
 	private final List<UserDataEraser> erasers;
 
@@ -65,12 +65,25 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 
 	private final Clock clock;
 
+	/**
+	 * Create the processor.
+	 * @param requests the data requests
+	 * @param accounts the accounts
+	 * @param exportFiles the stored export archives
+	 * @param exportStorage where the archives' files are, if exports were ever on
+	 * @param erasers every feature's and the host's erasers, in order
+	 * @param events publishes {@link AccountDeleted}
+	 * @param failures ends a request whose retries ran out
+	 * @param transactionManager runs the erasure
+	 * @param clock the time
+	 */
 	public AccountDeletionProcessor(DataRequestRepository requests, UserAccountService accounts,
-			Collaborators collaborators, List<UserDataEraser> erasers, ApplicationEventPublisher events,
-			DataRequestFailures failures, PlatformTransactionManager transactionManager, Clock clock) {
+			DataExportFileRepository exportFiles, @Nullable ExportStorage exportStorage, List<UserDataEraser> erasers,
+			ApplicationEventPublisher events, DataRequestFailures failures,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(requests, "requests cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
-		Assert.notNull(collaborators, "collaborators cannot be null");
+		Assert.notNull(exportFiles, "exportFiles cannot be null");
 		Assert.notNull(erasers, "erasers cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(failures, "failures cannot be null");
@@ -78,7 +91,8 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 		Assert.notNull(clock, "clock cannot be null");
 		this.requests = requests;
 		this.accounts = accounts;
-		this.collaborators = collaborators;
+		this.exportFiles = exportFiles;
+		this.exportStorage = exportStorage;
 		this.erasers = List.copyOf(erasers);
 		this.events = events;
 		this.failures = failures;
@@ -110,7 +124,7 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 		// The account's lock first, then the request's (the order of every writer of both): from here until the
 		// commit no login, password change, profile or session write of the account can slip in, and each of them
 		// waiting for the lock finds the account erased.
-		Optional<User> account = this.accounts.lockLive(owner.get());
+		Optional<AccountHolder> account = this.accounts.lockLiveHolder(owner.get());
 		Optional<DataRequest> found = this.requests.findForUpdate(job.requestId());
 		if (found.isEmpty() || found.get().getRequestType() != DataRequestType.DELETE || !found.get().isOpen()) {
 			logger.debug("Data request {} is not an open deletion; nothing to do", job.requestId());
@@ -127,52 +141,37 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 			request.complete(now);
 			return List.of();
 		}
-		User user = account.get();
-		String email = user.getEmail();
-		String firstName = user.getFirstName();
-		ErasureContext context = new ErasureContext(user.getId(), request.getId(), email, now);
-		List<String> archives = eraseMyUserData(context);
+		AccountHolder holder = account.get();
+		ErasureContext context = new ErasureContext(holder.id(), request.getId(), holder.email(), now);
+		List<String> archives = eraseRequestData(context);
 		for (UserDataEraser eraser : this.erasers) {
 			eraser.erase(context);
 		}
-		this.accounts.erase(user.getId());
+		this.accounts.erase(holder.id());
 		request.complete(now);
-		this.events.publishEvent(new AccountDeleted(user.getId(), request.getId(), email, firstName,
-				request.getLanguageTag(), now));
-		logger.info("Erased the account {} (deletion request {})", user.getId(), request.getId());
+		this.events.publishEvent(new AccountDeleted(holder.id(), request.getId(), holder.email(),
+				holder.firstName(), request.getLanguageTag(), now));
+		logger.info("Erased the account {} (deletion request {})", holder.id(), request.getId());
 		return archives;
 	}
 
-	private List<String> eraseMyUserData(ErasureContext context) {
-		Collaborators c = this.collaborators;
-		if (c.sessions() != null) {
-			c.sessions().eraseClientData(context.userId());
-		}
-		if (c.profiles() != null) {
-			c.profiles().eraseForUser(context.userId());
-		}
-		if (c.socialAccounts() != null) {
-			c.socialAccounts().deleteAllByUserIdIncludingDeleted(context.userId());
-		}
+	/** The GDPR feature's own data: request notes and export archives. Returns the archives' keys. */
+	private List<String> eraseRequestData(ErasureContext context) {
 		for (DataRequest request : this.requests.findByUserIdOrderByCreatedAtDesc(context.userId())) {
 			request.eraseNotes();
 		}
 		List<String> archives = new ArrayList<>();
-		for (DataExportFile file : c.exportFiles().findByUserId(context.userId())) {
+		for (DataExportFile file : this.exportFiles.findByUserId(context.userId())) {
 			file.expire(context.erasedAt());
 			if (file.getFileDeletedAt() == null) {
 				archives.add(file.getStorageKey());
 			}
 		}
-		if (c.auditLogs() != null) {
-			c.auditLogs().pseudonymiseByUserId(context.userId());
-			c.auditLogs().pseudonymiseAnonymousRowsNaming(quotedForLike(context.email()));
-		}
 		return archives;
 	}
 
 	private void deleteArchiveQuietly(String key) {
-		ExportStorage storage = this.collaborators.exportStorage();
+		ExportStorage storage = this.exportStorage;
 		if (storage == null) {
 			return;
 		}
@@ -183,33 +182,6 @@ public final class AccountDeletionProcessor implements JobHandler<GdprJobs.DataR
 			logger.warn("Could not delete export archive {} of an erased account; the export clean-up will retry",
 					key, ex);
 		}
-	}
-
-	private static String quotedForLike(String email) {
-		String lower = EmailAddresses.canonicalize(email).toLowerCase(Locale.ROOT);
-		String escaped = lower.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-		return "\"" + escaped + "\"";
-	}
-
-	/**
-	 * What the erasure works on besides the account and its requests. Features that are switched off are
-	 * {@code null}.
-	 *
-	 * @param sessions the sessions, if the token feature is on
-	 * @param profiles profiles and consent history, if the profile feature is on
-	 * @param socialAccounts social accounts, if the social feature is on
-	 * @param auditLogs the audit log, if the audit feature is on
-	 * @param exportFiles the stored export archives
-	 * @param exportStorage where the archives' files are, if exports are on
-	 */
-	public record Collaborators(@Nullable SessionService sessions, @Nullable ProfileService profiles,
-			@Nullable SocialAccountRepository socialAccounts, @Nullable AuditLogRepository auditLogs,
-			DataExportFileRepository exportFiles, @Nullable ExportStorage exportStorage) {
-
-		public Collaborators {
-			Assert.notNull(exportFiles, "exportFiles cannot be null");
-		}
-
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.myuser.account.User;
+import io.myuser.account.AccountHolder;
 import io.myuser.account.UserAccountService;
 import io.myuser.gdpr.DataExportFile;
 import io.myuser.gdpr.DataExportFileRepository;
@@ -20,6 +20,7 @@ import io.myuser.gdpr.DataRequestRepository;
 import io.myuser.gdpr.DataRequestType;
 import io.myuser.gdpr.GdprJobs;
 import io.myuser.jobs.JobHandler;
+import io.myuser.personaldata.ExportContext;
 import io.myuser.support.SecretTokens;
 import io.myuser.support.persistence.RetryingTransactions;
 import org.slf4j.Logger;
@@ -150,7 +151,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 			return Optional.empty();
 		}
 		// The account's lock first, then the request's: the order every writer of both keeps.
-		Optional<User> account = this.accounts.lockLive(owner.get()).filter(User::isActive);
+		Optional<AccountHolder> account = this.accounts.lockLiveHolder(owner.get()).filter(AccountHolder::active);
 		Optional<DataRequest> found = this.requests.findForUpdate(job.requestId());
 		if (found.isEmpty() || !found.get().isOpen() || found.get().getRequestType() != DataRequestType.EXPORT) {
 			logger.debug("Data request {} is not an open export; nothing to do", job.requestId());
@@ -177,7 +178,8 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 	 * @return whether the archive was recorded
 	 */
 	private boolean record(DataRequest detached, String key, long size) {
-		Optional<User> account = this.accounts.lockLive(detached.getUserId()).filter(User::isActive);
+		Optional<AccountHolder> account = this.accounts.lockLiveHolder(detached.getUserId())
+			.filter(AccountHolder::active);
 		DataRequest request = this.requests.findForUpdate(detached.getId())
 			.filter(DataRequest::isOpen)
 			.orElseThrow(() -> new IllegalStateException("data request " + detached.getId() + " ended meanwhile"));
@@ -185,7 +187,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 			failAccountGone(request);
 			return false;
 		}
-		User user = account.get();
+		AccountHolder holder = account.get();
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.settings.retention());
 		// The real download token is issued when the email is sent; until then the link is a random one nobody has.
@@ -193,7 +195,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 				SecretTokens.hash(SecretTokens.generate()), key, size, expiresAt, this.settings.maxDownloads()));
 		request.complete(now);
 		this.events.publishEvent(new DataExportReady(request.getUserId(), request.getId(), file.getId(),
-				user.getEmail(), request.getLanguageTag(), expiresAt));
+				holder.email(), request.getLanguageTag(), expiresAt));
 		return true;
 	}
 

@@ -8,7 +8,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.myuser.gdpr.export.ExportArchive.CsvWriter;
+import io.myuser.personaldata.ExportArchive.CsvWriter;
 import io.myuser.support.SeededRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -18,8 +18,8 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import io.myuser.gdpr.export.ExportArchive.CsvWriter;
-import io.myuser.gdpr.export.ExportArchive.JsonLinesWriter;
+import io.myuser.personaldata.ExportArchive.CsvWriter;
+import io.myuser.personaldata.ExportArchive.JsonLinesWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;

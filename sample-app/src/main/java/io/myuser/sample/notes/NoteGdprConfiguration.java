@@ -1,53 +1,29 @@
 package io.myuser.sample.notes;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.myuser.gdpr.deletion.UserDataEraser;
-import io.myuser.gdpr.export.DefaultUserDataExporter;
-import io.myuser.gdpr.export.ExportArchive;
-import io.myuser.gdpr.export.ExportContext;
-import io.myuser.gdpr.export.UserDataExporter;
+import io.myuser.personaldata.ExportArchive;
+import io.myuser.personaldata.ExportSection;
+import io.myuser.personaldata.PersonalDataReader;
+import io.myuser.personaldata.UserDataEraser;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The host's own data in GDPR requests: a user's export holds their notes next to what MyUser exports, and
- * deleting their account deletes their notes. Declaring a {@link UserDataExporter} bean replaces MyUser's
- * exporter; this one extends it, so MyUser's files stay in the archive.
+ * The host's own data in GDPR requests, contributed the way MyUser's features contribute theirs: a user's export
+ * holds their notes ({@code notes.jsonl}) after MyUser's files, and deleting their account deletes their notes.
+ * Neither bean needs MyUser's GDPR feature: with {@code myuser.gdpr.enabled=false} they are simply not called.
  */
 @Configuration(proxyBeanMethods = false)
 class NoteGdprConfiguration {
 
 	@Bean
-	UserDataExporter userDataExporter(DefaultUserDataExporter.Sources sources, NoteRepository notes) {
-		return new NotesExporter(sources, notes);
-	}
-
-	@Bean
-	UserDataEraser noteEraser(NoteRepository notes) {
-		return (context) -> notes.deleteByOwnerId(context.userId());
-	}
-
-	/**
-	 * MyUser's export plus {@code notes.jsonl}.
-	 */
-	static final class NotesExporter extends DefaultUserDataExporter {
-
-		private final NoteRepository notes;
-
-		NotesExporter(Sources sources, NoteRepository notes) {
-			super(sources);
-			this.notes = notes;
-		}
-
-		@Override
-		public void export(ExportContext context, ExportArchive archive) throws IOException {
-			super.export(context, archive);
+	ExportSection noteExportSection(NoteRepository notes, PersonalDataReader reader) {
+		return (context, archive) -> {
 			try (ExportArchive.JsonLinesWriter out = archive.jsonLines("notes.jsonl")) {
-				for (Note note : read(() -> this.notes.findByOwnerIdOrderByCreatedAtDesc(context.userId()))) {
+				for (Note note : reader.read(() -> notes.findByOwnerIdOrderByCreatedAtDesc(context.userId()))) {
 					Map<String, Object> line = new LinkedHashMap<>();
 					line.put("id", note.getId().toString());
 					line.put("text", note.getText());
@@ -55,8 +31,12 @@ class NoteGdprConfiguration {
 					out.write(line);
 				}
 			}
-		}
+		};
+	}
 
+	@Bean
+	UserDataEraser noteEraser(NoteRepository notes) {
+		return (context) -> notes.deleteByOwnerId(context.userId());
 	}
 
 }

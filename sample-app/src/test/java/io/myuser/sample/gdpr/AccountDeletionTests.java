@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 import io.myuser.account.NewUser;
-import io.myuser.gdpr.deletion.UserDataEraser;
+import io.myuser.personaldata.UserDataEraser;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.social.SocialAccount;
 import io.myuser.social.SocialAccountRepository;
@@ -226,7 +226,7 @@ abstract class AccountDeletionTests extends GdprTestSupport {
 		}
 
 		@Override
-		public void erase(io.myuser.gdpr.deletion.ErasureContext context) {
+		public void erase(io.myuser.personaldata.ErasureContext context) {
 			this.calls.merge(context.userId(), 1, Integer::sum);
 			if (this.failing.contains(context.userId())) {
 				throw new IllegalStateException("injected eraser failure");

@@ -19,8 +19,8 @@ import javax.sql.DataSource;
 
 import io.myuser.account.NewUser;
 import io.myuser.gdpr.DataRequestEvents;
-import io.myuser.gdpr.deletion.ErasureContext;
-import io.myuser.gdpr.deletion.UserDataEraser;
+import io.myuser.personaldata.ErasureContext;
+import io.myuser.personaldata.UserDataEraser;
 import io.myuser.gdpr.export.DataExportReady;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.Mailbox;

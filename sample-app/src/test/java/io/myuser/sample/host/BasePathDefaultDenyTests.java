@@ -113,6 +113,28 @@ abstract class BasePathDefaultDenyTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void routes_contributed_with_a_role_need_a_token_and_the_role_and_open_ones_need_nothing() {
+		String access = accessToken(createUser(uniqueEmail(), PASSWORD).getEmail(), PASSWORD);
+
+		HttpResult staffAnonymous = get(HostRoutesConfiguration.STAFF_PATH);
+		HttpResult staffAsUser = getWithToken(HostRoutesConfiguration.STAFF_PATH, access);
+		HttpResult membersAnonymous = get(HostRoutesConfiguration.MEMBERS_PATH);
+		HttpResult membersAsUser = getWithToken(HostRoutesConfiguration.MEMBERS_PATH, access);
+		HttpResult open = get(HostRoutesConfiguration.OPEN_PATH);
+
+		assertThat(staffAnonymous.status()).isEqualTo(401);
+		assertThat(staffAnonymous.isProblem()).isTrue();
+		assertThat(staffAsUser.status()).as("a user without the role").isEqualTo(403);
+		assertThat(staffAsUser.isProblem()).isTrue();
+		assertThat(staffAsUser.body()).doesNotContain("staff only");
+		assertThat(membersAnonymous.status()).isEqualTo(401);
+		assertThat(membersAsUser.status()).isEqualTo(200);
+		assertThat(membersAsUser.body()).isEqualTo("members only");
+		assertThat(open.status()).isEqualTo(200);
+		assertThat(open.body()).isEqualTo("open to all");
+	}
+
+	@Test
 	void a_host_route_asked_with_another_method_needs_a_token_too() {
 		HttpResult anonymous = send(HttpRequest.newBuilder(uri(HostRoutesConfiguration.ROUTER_PATH))
 			.header("Content-Type", "application/json")

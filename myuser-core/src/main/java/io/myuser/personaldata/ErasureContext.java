@@ -1,4 +1,4 @@
-package io.myuser.gdpr.deletion;
+package io.myuser.personaldata;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
  *
  * @param userId the account
  * @param requestId the deletion request being carried out
- * @param email the address the account had (for host data keyed by address)
+ * @param email the address the account had, as stored (trimmed and NFC-normalised), for data keyed by address
  * @param erasedAt the time of the erasure
  */
 public record ErasureContext(UUID userId, UUID requestId, String email, Instant erasedAt) {

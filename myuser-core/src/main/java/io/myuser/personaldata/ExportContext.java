@@ -1,4 +1,4 @@
-package io.myuser.gdpr.export;
+package io.myuser.personaldata;
 
 import java.time.Instant;
 import java.util.UUID;
