@@ -93,6 +93,33 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void httpLivesAtTheEdge() {
+		// Services, jobs and the features' exceptions say why they refuse (RefusedException); only controllers, the
+		// security entry points and support.web choose statuses and write problem JSON.
+		DescribedPredicate<JavaClass> http = DescribedPredicate.describe("HTTP statuses, problem JSON or web errors",
+				(javaClass) -> javaClass.isEquivalentTo(org.springframework.http.HttpStatus.class)
+						|| javaClass.isAssignableTo(org.springframework.http.HttpStatusCode.class)
+						|| javaClass.isAssignableTo(org.springframework.http.ProblemDetail.class)
+						|| javaClass.isAssignableTo(org.springframework.web.ErrorResponse.class)
+						|| (javaClass.getPackageName().startsWith("io.myuser.support.web")
+								&& (javaClass.getSimpleName().endsWith("Exception")
+										|| javaClass.getSimpleName().contains("Problem"))));
+		assertThat(CORE.stream().filter((javaClass) -> javaClass.getSimpleName().endsWith("Exception")))
+			.as("the features' exceptions are checked too")
+			.extracting(JavaClass::getSimpleName)
+			.contains("LoginRefusedException", "DownloadGoneException", "OpenDataRequestException");
+		noClasses().that()
+			.resideInAPackage("io.myuser..")
+			.and()
+			.resideOutsideOfPackages("io.myuser.support.web..", "io.myuser.security..")
+			.and()
+			.haveSimpleNameNotEndingWith("Controller")
+			.should()
+			.dependOnClassesThat(http)
+			.check(CORE);
+	}
+
+	@Test
 	void coreDoesNotDependOnSpringBoot() {
 		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework.boot..").check(CORE);
 	}

@@ -18,8 +18,8 @@ import io.myuser.account.AccountEvents.RegistrationAttemptedForTakenEmail;
 import io.myuser.account.AccountEvents.VerificationEmailRequested;
 import io.myuser.account.AccountSettings.EmailVerificationMode;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.InvalidInputException;
 import io.myuser.support.persistence.RetryingTransactions;
-import io.myuser.support.web.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -101,7 +101,7 @@ public class AccountFlowService {
 		EmailVerificationMode mode = this.settings.emailVerification();
 		if (existing.isPresent()) {
 			if (mode == EmailVerificationMode.NONE) {
-				throw InvalidRequestException.forField("email", "A user is already registered with this email address.");
+				throw InvalidInputException.forField("email", "A user is already registered with this email address.");
 			}
 			this.passwordEncoder.encode(password);
 			User owner = existing.get();
@@ -252,12 +252,12 @@ public class AccountFlowService {
 		});
 	}
 
-	private static InvalidRequestException inactive() {
-		return InvalidRequestException.forField("old_password", "Your account is not active.");
+	private static InvalidInputException inactive() {
+		return InvalidInputException.forField("old_password", "Your account is not active.");
 	}
 
-	private static InvalidRequestException wrongOldPassword() {
-		return InvalidRequestException.forField("old_password",
+	private static InvalidInputException wrongOldPassword() {
+		return InvalidInputException.forField("old_password",
 				"Your old password was entered incorrectly. Please enter it again.");
 	}
 
@@ -283,7 +283,7 @@ public class AccountFlowService {
 		if (!violations.isEmpty()) {
 			Map<String, List<String>> errors = new LinkedHashMap<>();
 			errors.put(field, new ArrayList<>(violations));
-			throw new InvalidRequestException(errors);
+			throw new InvalidInputException(errors);
 		}
 	}
 

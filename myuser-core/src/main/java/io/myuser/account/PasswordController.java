@@ -5,7 +5,7 @@ import java.util.Map;
 
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
-import io.myuser.support.web.InvalidRequestException;
+import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -49,7 +49,7 @@ public class PasswordController {
 		requireSame("new_password2", body.newPassword1(), body.newPassword2());
 		if (!this.flows.confirmPasswordReset(body.token(), body.newPassword1(), locale,
 				this.clientInfoResolver.resolve(request))) {
-			throw InvalidRequestException.forField("token", "Invalid value: the link is unknown, used or expired.");
+			throw InvalidInputException.forField("token", "Invalid value: the link is unknown, used or expired.");
 		}
 		return Map.of("detail", "Password has been reset with the new password.");
 	}
@@ -66,7 +66,7 @@ public class PasswordController {
 	/** The two fields must hold one password; equivalent Unicode spellings of it count as the same. */
 	static void requireSame(String field, String first, String second) {
 		if (!NormalizingPasswordEncoder.normalize(first).equals(NormalizingPasswordEncoder.normalize(second))) {
-			throw InvalidRequestException.forField(field, "The two password fields didn't match.");
+			throw InvalidInputException.forField(field, "The two password fields didn't match.");
 		}
 	}
 

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import io.myuser.security.AuthenticatedUser;
 import io.myuser.security.AccountGoneException;
+import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
-import io.myuser.support.web.InvalidRequestException;
+import io.myuser.support.InvalidInputException;
+import io.myuser.support.RefusedException;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.support.web.PathIds;
-import io.myuser.support.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -62,7 +62,7 @@ public class DataRequestController {
 			@Valid @RequestBody CreateDataRequest body, Locale locale, HttpServletRequest request) {
 		DataRequestType type = type(body.requestType());
 		if (body.password() != null && body.password().isBlank()) {
-			throw InvalidRequestException.forField(DeletionReauthentication.PASSWORD_FIELD, "Must not be blank.");
+			throw InvalidInputException.forField(DeletionReauthentication.PASSWORD_FIELD, "Must not be blank.");
 		}
 		if (type == DataRequestType.DELETE) {
 			this.reauthentication.check(user.userId(), user.sessionId(), body.password());
@@ -98,12 +98,12 @@ public class DataRequestController {
 			type = DataRequestType.valueOf(value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw InvalidRequestException.forField("request_type", "Must be EXPORT or DELETE.");
+			throw InvalidInputException.forField("request_type", "Must be EXPORT or DELETE.");
 		}
 		GdprSettings settings = this.requests.settings();
 		if ((type == DataRequestType.EXPORT && !settings.exportEnabled())
 				|| (type == DataRequestType.DELETE && !settings.deletionEnabled())) {
-			throw InvalidRequestException.forField("request_type",
+			throw InvalidInputException.forField("request_type",
 					"Requests of type " + type.name() + " are not offered here.");
 		}
 		return type;
@@ -116,10 +116,10 @@ public class DataRequestController {
 	/**
 	 * The caller has no request with that id (it may be another user's).
 	 */
-	static final class DataRequestNotFoundException extends ProblemException {
+	static final class DataRequestNotFoundException extends RefusedException {
 
 		DataRequestNotFoundException() {
-			super(HttpStatus.NOT_FOUND, "data-request-not-found", "Data request not found",
+			super(Reason.NOT_FOUND, "data-request-not-found", "Data request not found",
 					"You have no data request with that id.");
 		}
 

@@ -1,21 +1,19 @@
 package io.myuser.gdpr;
 
-import io.myuser.support.web.ProblemException;
-
-import org.springframework.http.HttpStatus;
+import io.myuser.support.RefusedException;
 
 /**
  * Only a deletion request that is still in its grace period can be withdrawn.
  */
-public class DataRequestNotCancellableException extends ProblemException {
+public class DataRequestNotCancellableException extends RefusedException {
 
 	public DataRequestNotCancellableException(DataRequest request) {
-		super(HttpStatus.CONFLICT, "data-request-not-cancellable", "Request cannot be withdrawn",
+		super(Reason.CONFLICT, "data-request-not-cancellable", "Request cannot be withdrawn",
 				(request.getRequestType() != DataRequestType.DELETE)
 						? "Only a deletion request can be withdrawn."
 						: "This deletion request is " + request.getStatus().name().toLowerCase(java.util.Locale.ROOT)
 								+ " and can no longer be withdrawn.");
-		getBody().setProperty("request_status", request.getStatus().name());
+		setProperty("request_status", request.getStatus().name());
 	}
 
 }

@@ -13,8 +13,8 @@ import io.myuser.account.OneTimeTokenPurpose;
 import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.UserAccountService;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.InvalidInputException;
 import io.myuser.support.persistence.RetryingTransactions;
-import io.myuser.support.web.InvalidRequestException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -135,7 +135,7 @@ public class DeletionCancellation {
 	 * @param token the token from the link
 	 * @param client who withdraws it
 	 * @return the withdrawn request
-	 * @throws InvalidRequestException (400, naming {@code token}) when the token is unknown, used or expired
+	 * @throws InvalidInputException (400, naming {@code token}) when the token is unknown, used or expired
 	 * @throws DataRequestNotCancellableException (409) when the request is no longer pending; the token stays
 	 * unused
 	 */
@@ -180,8 +180,8 @@ public class DeletionCancellation {
 		}
 	}
 
-	private static InvalidRequestException invalidToken() {
-		return InvalidRequestException.forField(TOKEN_FIELD, "Invalid value: the link is unknown, used or expired.");
+	private static InvalidInputException invalidToken() {
+		return InvalidInputException.forField(TOKEN_FIELD, "Invalid value: the link is unknown, used or expired.");
 	}
 
 }

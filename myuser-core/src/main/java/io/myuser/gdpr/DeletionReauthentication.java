@@ -9,11 +9,10 @@ import java.util.UUID;
 import io.myuser.account.PasswordConfirmation;
 import io.myuser.security.AccountGoneException;
 import io.myuser.session.SessionService;
-import io.myuser.support.web.InvalidRequestException;
-import io.myuser.support.web.ProblemException;
+import io.myuser.support.InvalidInputException;
+import io.myuser.support.RefusedException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
 
 /**
@@ -67,7 +66,7 @@ public class DeletionReauthentication {
 	 * @param userId the account
 	 * @param sessionId the session of the caller's access token
 	 * @param password the password given, or {@code null}
-	 * @throws InvalidRequestException (400, naming {@code password}) when the account has a password and it was
+	 * @throws InvalidInputException (400, naming {@code password}) when the account has a password and it was
 	 * not given or is wrong
 	 * @throws ReauthenticationRequiredException (403) when the account has no password and the session started
 	 * before the window
@@ -79,9 +78,9 @@ public class DeletionReauthentication {
 		switch (this.passwords.confirm(userId, password)) {
 			case CONFIRMED -> {
 			}
-			case MISSING -> throw InvalidRequestException.forField(PASSWORD_FIELD,
+			case MISSING -> throw InvalidInputException.forField(PASSWORD_FIELD,
 					"Enter your current password to delete your account.");
-			case WRONG -> throw InvalidRequestException.forField(PASSWORD_FIELD,
+			case WRONG -> throw InvalidInputException.forField(PASSWORD_FIELD,
 					"Your password was entered incorrectly. Please enter it again.");
 			case NO_ACCOUNT -> throw new AccountGoneException();
 			case NO_PASSWORD -> {
@@ -98,12 +97,12 @@ public class DeletionReauthentication {
 	 * The account has no password and the caller's session is older than the re-authentication window: the user
 	 * must sign in again (for example through their social provider) and retry at once.
 	 */
-	public static class ReauthenticationRequiredException extends ProblemException {
+	public static class ReauthenticationRequiredException extends RefusedException {
 
 		public ReauthenticationRequiredException(Duration window) {
-			super(HttpStatus.FORBIDDEN, "reauthentication-required", "Recent sign-in required",
+			super(Reason.FORBIDDEN, "reauthentication-required", "Recent sign-in required",
 					"Sign in again, then ask for the deletion within " + describe(window) + " of signing in.");
-			getBody().setProperty("reauthentication_window_seconds", window.toSeconds());
+			setProperty("reauthentication_window_seconds", window.toSeconds());
 		}
 
 		private static String describe(Duration window) {

@@ -2,25 +2,23 @@ package io.myuser.gdpr;
 
 import java.util.UUID;
 
-import io.myuser.support.web.ProblemException;
+import io.myuser.support.RefusedException;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.HttpStatus;
 
 /**
  * The user already has an open request of the type asked for. The problem names it in {@code open_request_id}.
  */
-public class OpenDataRequestException extends ProblemException {
+public class OpenDataRequestException extends RefusedException {
 
 	private final @Nullable UUID openRequestId;
 
 	public OpenDataRequestException(DataRequestType type, @Nullable UUID openRequestId) {
-		super(HttpStatus.CONFLICT, "data-request-open", "Request already open",
+		super(Reason.CONFLICT, "data-request-open", "Request already open",
 				"You already have an open " + ((type == DataRequestType.EXPORT) ? "export" : "deletion")
 						+ " request; it must finish before you make another.");
 		this.openRequestId = openRequestId;
 		if (openRequestId != null) {
-			getBody().setProperty("open_request_id", openRequestId.toString());
+			setProperty("open_request_id", openRequestId.toString());
 		}
 	}
 

@@ -12,7 +12,7 @@ import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.User;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
-import io.myuser.support.web.InvalidRequestException;
+import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.token.TokenPair;
 import io.myuser.token.TokenService;
@@ -74,7 +74,7 @@ public class RegistrationController {
 	public Map<String, String> verifyEmail(@Valid @RequestBody AccountRequests.VerifyEmail body, Locale locale,
 			HttpServletRequest request) {
 		if (!this.flows.verifyEmail(body.key(), locale, this.clientInfoResolver.resolve(request))) {
-			throw InvalidRequestException.forField("key", "Invalid value: the key is unknown, used or expired.");
+			throw InvalidInputException.forField("key", "Invalid value: the key is unknown, used or expired.");
 		}
 		return Map.of("detail", "ok");
 	}
@@ -88,16 +88,16 @@ public class RegistrationController {
 	private static String password(AccountRequests.Registration body) {
 		if (StringUtils.hasLength(body.password1()) || StringUtils.hasLength(body.password2())) {
 			if (!StringUtils.hasLength(body.password1())) {
-				throw InvalidRequestException.forField("password1", "This field is required.");
+				throw InvalidInputException.forField("password1", "This field is required.");
 			}
 			if (body.password2() == null || !NormalizingPasswordEncoder.normalize(body.password1())
 				.equals(NormalizingPasswordEncoder.normalize(body.password2()))) {
-				throw InvalidRequestException.forField("password2", "The two password fields didn't match.");
+				throw InvalidInputException.forField("password2", "The two password fields didn't match.");
 			}
 			return body.password1();
 		}
 		if (!StringUtils.hasLength(body.password())) {
-			throw InvalidRequestException.forField("password1", "This field is required.");
+			throw InvalidInputException.forField("password1", "This field is required.");
 		}
 		return body.password();
 	}

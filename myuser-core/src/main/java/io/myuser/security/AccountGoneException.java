@@ -1,19 +1,16 @@
 package io.myuser.security;
 
-import io.myuser.support.web.ProblemException;
-
-import org.springframework.http.HttpStatus;
+import io.myuser.support.RefusedException;
 
 /**
- * The access token is valid, but its account was deleted or deactivated since it was issued: answered 401 like
+ * The access token is valid, but its account was deleted or deactivated since it was issued: answered like
  * an invalid token.
  */
-public class AccountGoneException extends ProblemException {
+public class AccountGoneException extends RefusedException {
 
 	public AccountGoneException() {
-		super(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+		super(Reason.INVALID_TOKEN, "invalid-token", "Invalid token",
 				"The account of this token no longer exists or is inactive.");
-		getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 	}
 
 }

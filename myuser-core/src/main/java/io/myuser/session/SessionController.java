@@ -5,12 +5,11 @@ import java.util.UUID;
 
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.RefusedException;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.support.web.PathIds;
-import io.myuser.support.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.Assert;
@@ -63,10 +62,10 @@ public class SessionController {
 	/**
 	 * No live session of the caller has that id (it may be another user's).
 	 */
-	static final class SessionNotFoundException extends ProblemException {
+	static final class SessionNotFoundException extends RefusedException {
 
 		SessionNotFoundException() {
-			super(HttpStatus.NOT_FOUND, "session-not-found", "Session not found",
+			super(Reason.NOT_FOUND, "session-not-found", "Session not found",
 					"You have no live session with that id.");
 		}
 

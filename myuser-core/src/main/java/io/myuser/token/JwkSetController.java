@@ -3,11 +3,10 @@ package io.myuser.token;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.support.RefusedException;
 import io.myuser.support.web.MyUserApi;
-import io.myuser.support.web.ProblemException;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +31,7 @@ public class JwkSetController {
 	public ResponseEntity<Map<String, List<Map<String, Object>>>> jwks() {
 		List<Map<String, Object>> jwks = this.keys.publicJwks();
 		if (jwks.isEmpty()) {
-			throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not Found",
+			throw new RefusedException(RefusedException.Reason.NOT_FOUND, "not-found", "Not Found",
 					"Tokens are signed with a shared secret (HS256): there are no public keys to publish.");
 		}
 		return ResponseEntity.ok()

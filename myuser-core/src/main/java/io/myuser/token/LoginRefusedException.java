@@ -1,20 +1,17 @@
 package io.myuser.token;
 
-import io.myuser.support.web.ProblemException;
-
-import org.springframework.http.HttpStatus;
+import io.myuser.support.RefusedException;
 
 /**
  * The one answer to every failed password login: unknown address, wrong password or inactive account.
  */
-public class LoginRefusedException extends ProblemException {
+public class LoginRefusedException extends RefusedException {
 
 	/** The message every failed login gets. */
 	public static final String DETAIL = "No active account found with the given credentials.";
 
 	public LoginRefusedException() {
-		super(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials", DETAIL);
-		getHeaders().set("WWW-Authenticate", "Bearer");
+		super(Reason.NOT_AUTHENTICATED, "invalid-credentials", "Invalid credentials", DETAIL);
 	}
 
 }

@@ -4,8 +4,8 @@ import io.myuser.security.AuthenticatedUser;
 import io.myuser.session.SessionService;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.RefusedException;
 import io.myuser.support.web.MyUserApi;
-import io.myuser.support.web.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -78,10 +78,10 @@ public class LogoutController {
 	/**
 	 * A refresh token in a logout body that is invalid or another user's.
 	 */
-	static final class InvalidLogoutTokenException extends ProblemException {
+	static final class InvalidLogoutTokenException extends RefusedException {
 
 		InvalidLogoutTokenException(String detail) {
-			super(HttpStatus.BAD_REQUEST, "invalid-refresh-token", "Invalid refresh token", detail);
+			super(Reason.INVALID_INPUT, "invalid-refresh-token", "Invalid refresh token", detail);
 		}
 
 	}

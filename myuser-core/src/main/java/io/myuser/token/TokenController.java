@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.myuser.support.ClientInfoResolver;
-import io.myuser.support.web.InvalidRequestException;
+import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -45,7 +45,7 @@ public class TokenController {
 			HttpServletRequest request) {
 		String email = StringUtils.hasText(body.email()) ? body.email() : body.username();
 		if (!StringUtils.hasText(email)) {
-			throw InvalidRequestException.forField("email", "Give the username or the email.");
+			throw InvalidInputException.forField("email", "Give the username or the email.");
 		}
 		TokenPair pair = this.loginService.login(email, body.password(), locale,
 				this.clientInfoResolver.resolve(request));

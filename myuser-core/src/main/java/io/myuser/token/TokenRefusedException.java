@@ -1,17 +1,14 @@
 package io.myuser.token;
 
-import io.myuser.support.web.ProblemException;
-
-import org.springframework.http.HttpStatus;
+import io.myuser.support.RefusedException;
 
 /**
- * A 401 for a token presented in a request body ({@code token/refresh/}, {@code token/verify/}).
+ * A refused token presented in a request body ({@code token/refresh/}, {@code token/verify/}).
  */
-public class TokenRefusedException extends ProblemException {
+public class TokenRefusedException extends RefusedException {
 
 	public TokenRefusedException(String detail) {
-		super(HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token", detail);
-		getHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+		super(Reason.INVALID_TOKEN, "invalid-token", "Invalid token", detail);
 	}
 
 }

@@ -1,16 +1,14 @@
 package io.myuser.gdpr.export;
 
-import io.myuser.support.web.ProblemException;
-
-import org.springframework.http.HttpStatus;
+import io.myuser.support.RefusedException;
 
 /**
  * No export archive has the token of the link.
  */
-public class DownloadNotFoundException extends ProblemException {
+public class DownloadNotFoundException extends RefusedException {
 
 	public DownloadNotFoundException() {
-		super(HttpStatus.NOT_FOUND, "download-not-found", "Download not found",
+		super(Reason.NOT_FOUND, "download-not-found", "Download not found",
 				"This download link is not valid.");
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.support.RefusedException;
 import io.myuser.support.persistence.RetryingTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -90,6 +91,14 @@ public class MyUserExceptionHandler extends ResponseEntityExceptionHandler {
 					"The request body is missing or cannot be read.");
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A feature refused what was asked: its reason decides the status (see {@link RefusalProblems}).
+	 */
+	@ExceptionHandler(RefusedException.class)
+	ResponseEntity<Object> handleRefused(RefusedException ex, WebRequest request) {
+		return RefusalProblems.answer(ex);
 	}
 
 	/**
