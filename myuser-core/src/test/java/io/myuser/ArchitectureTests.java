@@ -84,7 +84,7 @@ class ArchitectureTests {
 		// The rule sees what it must refuse: other features' entities and repositories exist and are used.
 		assertThat(CORE.stream().filter(otherFeaturesTables::test).map(JavaClass::getSimpleName))
 			.contains("User", "UserRepository", "UserSession", "UserSessionRepository", "Profile", "AuditLog",
-					"AuditLogRepository", "SocialAccount", "SocialAccountRepository", "OneTimeToken");
+					"AuditLogRepository", "SocialAccount", "SocialAccountRepository", "EmailLinkToken");
 		noClasses().that()
 			.resideInAPackage("io.myuser.gdpr..")
 			.should()

@@ -5,15 +5,15 @@ import java.time.Clock;
 import io.myuser.account.AccountExportSection;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.AccountSettings;
+import io.myuser.account.EmailLinkTokenRepository;
+import io.myuser.account.EmailLinkTokenService;
+import io.myuser.account.MyUserPasswordEncoders;
 import io.myuser.account.NistPasswordPolicy;
 import io.myuser.account.NormalizingPasswordEncoder;
-import io.myuser.account.OneTimeTokenRepository;
-import io.myuser.account.OneTimeTokenService;
 import io.myuser.account.PasswordAuthenticator;
 import io.myuser.account.PasswordPolicy;
 import io.myuser.account.PasswordPolicySettings;
 import io.myuser.account.User;
-import io.myuser.account.MyUserPasswordEncoders;
 import io.myuser.account.UserAccountService;
 import io.myuser.account.UserRepository;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
@@ -97,10 +97,10 @@ public final class MyUserAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UserAccountService myUserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
+	UserAccountService myUserAccountService(UserRepository users, EmailLinkTokenRepository emailLinkTokens,
 			PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		return new UserAccountService(users, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder), events,
+		return new UserAccountService(users, emailLinkTokens, NormalizingPasswordEncoder.of(passwordEncoder), events,
 				transactionManager, clock);
 	}
 
@@ -118,9 +118,9 @@ public final class MyUserAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OneTimeTokenService myUserOneTimeTokenService(OneTimeTokenRepository tokens, UserRepository users,
+	EmailLinkTokenService myUserEmailLinkTokenService(EmailLinkTokenRepository tokens, UserRepository users,
 			PlatformTransactionManager transactionManager, Clock clock) {
-		return new OneTimeTokenService(tokens, users, transactionManager, clock);
+		return new EmailLinkTokenService(tokens, users, transactionManager, clock);
 	}
 
 	@Bean
@@ -134,10 +134,10 @@ public final class MyUserAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AccountFlowService myUserAccountFlowService(UserRepository users, UserAccountService accounts,
-			OneTimeTokenService oneTimeTokens, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+			EmailLinkTokenService emailLinkTokens, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
 			ApplicationEventPublisher events, AccountSettings settings, PlatformTransactionManager transactionManager,
 			Clock clock) {
-		return new AccountFlowService(users, accounts, oneTimeTokens, NormalizingPasswordEncoder.of(passwordEncoder),
+		return new AccountFlowService(users, accounts, emailLinkTokens, NormalizingPasswordEncoder.of(passwordEncoder),
 				passwordPolicy, events, settings, transactionManager, clock);
 	}
 

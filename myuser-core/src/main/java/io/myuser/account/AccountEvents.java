@@ -49,7 +49,7 @@ public final class AccountEvents {
 	 * @param purpose the kind of link that was asked for
 	 * @param locale the language of the request
 	 */
-	public record LinkRequestedForNoAccount(String email, OneTimeTokenPurpose purpose, Locale locale) {
+	public record LinkRequestedForNoAccount(String email, EmailLinkTokenPurpose purpose, Locale locale) {
 	}
 
 	/**
@@ -85,7 +85,7 @@ public final class AccountEvents {
 	 * @param email its address
 	 * @param locale the language of the welcome email
 	 */
-	public record AccountReady(UUID userId, String email, Locale locale) {
+	public record AccountActivated(UUID userId, String email, Locale locale) {
 	}
 
 	/**

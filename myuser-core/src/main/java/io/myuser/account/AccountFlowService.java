@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.myuser.account.AccountEvents.AccountReady;
+import io.myuser.account.AccountEvents.AccountActivated;
 import io.myuser.account.AccountEvents.EmailVerified;
 import io.myuser.account.AccountEvents.PasswordChanged;
 import io.myuser.account.AccountEvents.PasswordResetRequested;
@@ -40,7 +40,7 @@ public class AccountFlowService {
 
 	private final UserAccountService accounts;
 
-	private final OneTimeTokenService oneTimeTokens;
+	private final EmailLinkTokenService emailLinkTokens;
 
 	private final PasswordEncoder passwordEncoder;
 
@@ -54,12 +54,12 @@ public class AccountFlowService {
 
 	private final RetryingTransactions transactions;
 
-	public AccountFlowService(UserRepository users, UserAccountService accounts, OneTimeTokenService oneTimeTokens,
+	public AccountFlowService(UserRepository users, UserAccountService accounts, EmailLinkTokenService emailLinkTokens,
 			PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, ApplicationEventPublisher events,
 			AccountSettings settings, PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(users, "users cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
-		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		Assert.notNull(emailLinkTokens, "emailLinkTokens cannot be null");
 		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
 		Assert.notNull(passwordPolicy, "passwordPolicy cannot be null");
 		Assert.notNull(events, "events cannot be null");
@@ -69,7 +69,7 @@ public class AccountFlowService {
 		this.transactions = new RetryingTransactions(transactionManager);
 		this.users = users;
 		this.accounts = accounts;
-		this.oneTimeTokens = oneTimeTokens;
+		this.emailLinkTokens = emailLinkTokens;
 		this.passwordEncoder = passwordEncoder;
 		this.passwordPolicy = passwordPolicy;
 		this.events = events;
@@ -119,7 +119,7 @@ public class AccountFlowService {
 			return Optional.empty();
 		}
 		if (mode == EmailVerificationMode.NONE) {
-			this.events.publishEvent(new AccountReady(user.getId(), user.getEmail(), locale));
+			this.events.publishEvent(new AccountActivated(user.getId(), user.getEmail(), locale));
 		}
 		else {
 			user.markVerificationRequested(this.clock.instant());
@@ -137,14 +137,14 @@ public class AccountFlowService {
 	 * @return whether the key was valid (unknown, used and expired keys are not)
 	 */
 	public boolean verifyEmail(String key, Locale locale, ClientInfo client) {
-		Optional<OneTimeToken> found = this.oneTimeTokens.find(key, OneTimeTokenPurpose.EMAIL_VERIFICATION);
+		Optional<EmailLinkToken> found = this.emailLinkTokens.find(key, EmailLinkTokenPurpose.EMAIL_VERIFICATION);
 		if (found.isEmpty()) {
 			return false;
 		}
-		OneTimeToken token = found.get();
+		EmailLinkToken token = found.get();
 		return this.transactions.execute(() -> {
 			Optional<User> locked = this.users.lockLive(token.getUserId());
-			if (locked.isEmpty() || this.oneTimeTokens.consume(key, OneTimeTokenPurpose.EMAIL_VERIFICATION).isEmpty()) {
+			if (locked.isEmpty() || this.emailLinkTokens.consume(key, EmailLinkTokenPurpose.EMAIL_VERIFICATION).isEmpty()) {
 				return false;
 			}
 			User user = locked.get();
@@ -154,7 +154,7 @@ public class AccountFlowService {
 			if (!user.isEmailVerified()) {
 				user.setEmailVerified(true);
 				this.events.publishEvent(new EmailVerified(user.getId(), user.getEmail(), locale, client));
-				this.events.publishEvent(new AccountReady(user.getId(), user.getEmail(), locale));
+				this.events.publishEvent(new AccountActivated(user.getId(), user.getEmail(), locale));
 			}
 			return true;
 		});
@@ -172,7 +172,7 @@ public class AccountFlowService {
 			.ifPresentOrElse(
 					(user) -> this.events.publishEvent(new VerificationEmailRequested(user.id(), user.email(), locale)),
 					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(
-							EmailAddresses.normalize(email), OneTimeTokenPurpose.EMAIL_VERIFICATION, locale)));
+							EmailAddresses.normalize(email), EmailLinkTokenPurpose.EMAIL_VERIFICATION, locale)));
 	}
 
 	/**
@@ -187,7 +187,7 @@ public class AccountFlowService {
 			.ifPresentOrElse(
 					(user) -> this.events.publishEvent(new PasswordResetRequested(user.id(), user.email(), locale)),
 					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(
-							EmailAddresses.normalize(email), OneTimeTokenPurpose.PASSWORD_RESET, locale)));
+							EmailAddresses.normalize(email), EmailLinkTokenPurpose.PASSWORD_RESET, locale)));
 	}
 
 	/**
@@ -200,7 +200,7 @@ public class AccountFlowService {
 	 * @return whether the token was valid
 	 */
 	public boolean confirmPasswordReset(String token, String newPassword, Locale locale, ClientInfo client) {
-		Optional<OneTimeToken> found = this.oneTimeTokens.find(token, OneTimeTokenPurpose.PASSWORD_RESET);
+		Optional<EmailLinkToken> found = this.emailLinkTokens.find(token, EmailLinkTokenPurpose.PASSWORD_RESET);
 		if (found.isEmpty()) {
 			return false;
 		}
@@ -213,7 +213,7 @@ public class AccountFlowService {
 		String hash = this.passwordEncoder.encode(newPassword);
 		return this.transactions.execute(() -> {
 			Optional<User> locked = this.users.lockLive(userId).filter(User::isActive);
-			if (locked.isEmpty() || this.oneTimeTokens.consume(token, OneTimeTokenPurpose.PASSWORD_RESET).isEmpty()) {
+			if (locked.isEmpty() || this.emailLinkTokens.consume(token, EmailLinkTokenPurpose.PASSWORD_RESET).isEmpty()) {
 				return false;
 			}
 			setPassword(locked.get(), hash, null, true, locale, client);

@@ -33,24 +33,24 @@ public class UserAccountService {
 
 	private final Clock clock;
 
-	private final OneTimeTokenRepository oneTimeTokens;
+	private final EmailLinkTokenRepository emailLinkTokens;
 
 	private final RetryingTransactions transactions;
 
 	/** An id no account has. */
 	private static final UUID NO_ACCOUNT = new UUID(0, 0);
 
-	public UserAccountService(UserRepository users, OneTimeTokenRepository oneTimeTokens,
+	public UserAccountService(UserRepository users, EmailLinkTokenRepository emailLinkTokens,
 			PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(users, "users cannot be null");
-		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		Assert.notNull(emailLinkTokens, "emailLinkTokens cannot be null");
 		Assert.notNull(passwordEncoder, "passwordEncoder cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.users = users;
-		this.oneTimeTokens = oneTimeTokens;
+		this.emailLinkTokens = emailLinkTokens;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
 		this.transactions = new RetryingTransactions(transactionManager);
@@ -216,7 +216,7 @@ public class UserAccountService {
 			}
 			found.get().erase(this.clock.instant());
 			this.users.flush();
-			this.oneTimeTokens.deleteAllByUserIdIncludingDeleted(userId);
+			this.emailLinkTokens.deleteAllByUserIdIncludingDeleted(userId);
 			this.events.publishEvent(new AccountDisabled(userId, true));
 			return true;
 		});

@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.myuser.account.AccountHolder;
-import io.myuser.account.OneTimeTokenPurpose;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenPurpose;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.UserAccountService;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.InvalidInputException;
@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
 
 /**
  * The one-click withdrawal of a deletion request from the email sent when it was made. The link's token is a
- * one-time token of purpose {@link OneTimeTokenPurpose#DELETION_CANCEL}: it names the request it withdraws (its
+ * one-time token of purpose {@link EmailLinkTokenPurpose#DELETION_CANCEL}: it names the request it withdraws (its
  * first 22 characters are the request id), carries 256 random bits, is stored as the SHA-256 hash of the whole
  * token only, is issued when the email is sent, works once, and expires when the grace period ends.
  * <p>
@@ -49,7 +49,7 @@ public class DeletionCancellation {
 
 	private final UserAccountService accounts;
 
-	private final OneTimeTokenService oneTimeTokens;
+	private final EmailLinkTokenService emailLinkTokens;
 
 	private final ApplicationEventPublisher events;
 
@@ -58,26 +58,26 @@ public class DeletionCancellation {
 	private final Clock clock;
 
 	public DeletionCancellation(DataRequestRepository requests, DataRequestService service,
-			UserAccountService accounts, OneTimeTokenService oneTimeTokens, ApplicationEventPublisher events,
+			UserAccountService accounts, EmailLinkTokenService emailLinkTokens, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(requests, "requests cannot be null");
 		Assert.notNull(service, "service cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
-		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		Assert.notNull(emailLinkTokens, "emailLinkTokens cannot be null");
 		Assert.notNull(events, "events cannot be null");
 		Assert.notNull(transactionManager, "transactionManager cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.requests = requests;
 		this.service = service;
 		this.accounts = accounts;
-		this.oneTimeTokens = oneTimeTokens;
+		this.emailLinkTokens = emailLinkTokens;
 		this.events = events;
 		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
 	}
 
 	/**
-	 * Announce a new deletion request, in the transaction that stored it: publishes {@link DeletionScheduled}, for
+	 * Announce a new deletion request, in the transaction that stored it: publishes {@link AccountDeletionScheduled}, for
 	 * the email that tells the user the date and carries the withdrawal link.
 	 * @param event the new request
 	 */
@@ -91,7 +91,7 @@ public class DeletionCancellation {
 		if (request.isEmpty() || holder.isEmpty() || request.get().getScheduledFor() == null) {
 			return;
 		}
-		this.events.publishEvent(new DeletionScheduled(event.userId(), event.requestId(), holder.get().email(),
+		this.events.publishEvent(new AccountDeletionScheduled(event.userId(), event.requestId(), holder.get().email(),
 				request.get().getLanguageTag(), request.get().getScheduledFor()));
 	}
 
@@ -102,14 +102,14 @@ public class DeletionCancellation {
 	 * @return the token, which expires when the grace period ends, or empty when the request is no longer pending,
 	 * its grace period is over (a zero grace period), or the account is gone
 	 */
-	public Optional<OneTimeTokenService.IssuedToken> issueToken(UUID requestId) {
+	public Optional<EmailLinkTokenService.IssuedToken> issueToken(UUID requestId) {
 		Assert.notNull(requestId, "requestId cannot be null");
 		Optional<UUID> owner = this.requests.findById(requestId).map(DataRequest::getUserId);
 		if (owner.isEmpty()) {
 			return Optional.empty();
 		}
 		// The account's lock first, then the request's: the order every writer of both keeps.
-		Optional<OneTimeTokenService.IssuedToken> issued = this.transactions.execute(() -> {
+		Optional<EmailLinkTokenService.IssuedToken> issued = this.transactions.execute(() -> {
 			Instant now = this.clock.instant();
 			Optional<AccountHolder> holder = this.accounts.lockLiveHolder(owner.get()).filter(AccountHolder::active);
 			if (holder.isEmpty()) {
@@ -124,8 +124,8 @@ public class DeletionCancellation {
 			}
 			Instant expiresAt = request.get().getScheduledFor();
 			Assert.state(expiresAt != null, "a pending deletion has a start");
-			return this.oneTimeTokens.issue(holder.get().id(), holder.get().email(),
-					OneTimeTokenPurpose.DELETION_CANCEL, expiresAt, encode(requestId));
+			return this.emailLinkTokens.issue(holder.get().id(), holder.get().email(),
+					EmailLinkTokenPurpose.DELETION_CANCEL, expiresAt, encode(requestId));
 		});
 		return (issued != null) ? issued : Optional.empty();
 	}
@@ -149,7 +149,7 @@ public class DeletionCancellation {
 			// The account's lock first, then the request's, then the token's.
 			this.accounts.lockLiveHolder(owner).orElseThrow(DeletionCancellation::invalidToken);
 			DataRequest request = this.requests.findForUpdate(requestId).orElseThrow(DeletionCancellation::invalidToken);
-			UUID tokenOwner = this.oneTimeTokens.consumeForOwner(token, OneTimeTokenPurpose.DELETION_CANCEL)
+			UUID tokenOwner = this.emailLinkTokens.consumeForOwner(token, EmailLinkTokenPurpose.DELETION_CANCEL)
 				.orElseThrow(DeletionCancellation::invalidToken);
 			if (!tokenOwner.equals(request.getUserId())) {
 				throw invalidToken();

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.myuser.account.AccountEvents;
-import io.myuser.account.OneTimeTokenPurpose;
+import io.myuser.account.EmailLinkTokenPurpose;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.support.TimeOrderedUuids;
 
@@ -42,14 +42,14 @@ public class AccountMailer {
 	public void onVerificationRequested(AccountEvents.VerificationEmailRequested event) {
 		sendAfterTheAnswer(new MailJobData(
 				MailTemplate.EMAIL_CONFIRMATION.templateName(), event.email(), tag(event.locale()), event.userId(),
-				null, Map.of(), Map.of(), OneTimeTokenPurpose.EMAIL_VERIFICATION.name()));
+				null, Map.of(), Map.of(), EmailLinkTokenPurpose.EMAIL_VERIFICATION.name()));
 	}
 
 	@EventListener
 	public void onPasswordResetRequested(AccountEvents.PasswordResetRequested event) {
 		sendAfterTheAnswer(new MailJobData(
 				MailTemplate.PASSWORD_RESET.templateName(), event.email(), tag(event.locale()), event.userId(), null,
-				Map.of(), Map.of(), OneTimeTokenPurpose.PASSWORD_RESET.name()));
+				Map.of(), Map.of(), EmailLinkTokenPurpose.PASSWORD_RESET.name()));
 	}
 
 	/**
@@ -59,7 +59,7 @@ public class AccountMailer {
 	 */
 	@EventListener
 	public void onLinkRequestedForNoAccount(AccountEvents.LinkRequestedForNoAccount event) {
-		MailTemplate template = (event.purpose() == OneTimeTokenPurpose.EMAIL_VERIFICATION)
+		MailTemplate template = (event.purpose() == EmailLinkTokenPurpose.EMAIL_VERIFICATION)
 				? MailTemplate.EMAIL_CONFIRMATION : MailTemplate.PASSWORD_RESET;
 		sendAfterTheAnswer(new MailJobData(template.templateName(), event.email(), tag(event.locale()), null, null,
 				Map.of(), Map.of(), event.purpose().name()));
@@ -73,7 +73,7 @@ public class AccountMailer {
 	}
 
 	@EventListener
-	public void onAccountReady(AccountEvents.AccountReady event) {
+	public void onAccountActivated(AccountEvents.AccountActivated event) {
 		send(new MailJobData(MailTemplate.WELCOME.templateName(),
 				event.email(), tag(event.locale()), event.userId(), null, Map.of(), Map.of(), null));
 	}

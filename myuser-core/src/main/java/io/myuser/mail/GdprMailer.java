@@ -2,9 +2,9 @@ package io.myuser.mail;
 
 import java.util.Map;
 
-import io.myuser.gdpr.DeletionScheduled;
+import io.myuser.gdpr.AccountDeletionScheduled;
 import io.myuser.gdpr.deletion.AccountDeleted;
-import io.myuser.gdpr.export.DataExportReady;
+import io.myuser.gdpr.export.DataExportCompleted;
 import io.myuser.jobs.JobScheduler;
 
 import org.springframework.context.event.EventListener;
@@ -37,7 +37,7 @@ public class GdprMailer {
 	}
 
 	@EventListener
-	public void onDataExportReady(DataExportReady event) {
+	public void onDataExportCompleted(DataExportCompleted event) {
 		MailJobData data = new MailJobData(MailTemplate.DATA_EXPORT_READY.templateName(), event.email(),
 				event.languageTag(), event.userId(), null, Map.of(EXPORT_FILE_ID, event.exportFileId().toString()),
 				Map.of(), DATA_EXPORT_DOWNLOAD);
@@ -45,7 +45,7 @@ public class GdprMailer {
 	}
 
 	@EventListener
-	public void onDeletionScheduled(DeletionScheduled event) {
+	public void onAccountDeletionScheduled(AccountDeletionScheduled event) {
 		MailJobData data = new MailJobData(MailTemplate.ACCOUNT_DELETION_SCHEDULED.templateName(), event.email(),
 				event.languageTag(), event.userId(), null, Map.of(DATA_REQUEST_ID, event.requestId().toString()),
 				Map.of("scheduledFor", event.scheduledFor()), DELETION_CANCEL);

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.myuser.account.AccountSettings;
-import io.myuser.account.OneTimeTokenPurpose;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenPurpose;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.jobs.JobHandler;
@@ -30,7 +30,7 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 
 	private final UserAccountService accounts;
 
-	private final OneTimeTokenService oneTimeTokens;
+	private final EmailLinkTokenService emailLinkTokens;
 
 	private final AccountSettings accountSettings;
 
@@ -41,17 +41,17 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 	private DeletionCancelLinkIssuer deletionCancelLinks = (requestId) -> Optional.empty();
 
 	public MailJobHandler(MailTemplateRenderer renderer, MailDelivery delivery, UserAccountService accounts,
-			OneTimeTokenService oneTimeTokens, AccountSettings accountSettings, MailLinks links) {
+			EmailLinkTokenService emailLinkTokens, AccountSettings accountSettings, MailLinks links) {
 		Assert.notNull(renderer, "renderer cannot be null");
 		Assert.notNull(delivery, "delivery cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
-		Assert.notNull(oneTimeTokens, "oneTimeTokens cannot be null");
+		Assert.notNull(emailLinkTokens, "emailLinkTokens cannot be null");
 		Assert.notNull(accountSettings, "accountSettings cannot be null");
 		Assert.notNull(links, "links cannot be null");
 		this.renderer = renderer;
 		this.delivery = delivery;
 		this.accounts = accounts;
-		this.oneTimeTokens = oneTimeTokens;
+		this.emailLinkTokens = emailLinkTokens;
 		this.accountSettings = accountSettings;
 		this.links = links;
 	}
@@ -120,16 +120,16 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 						data.template());
 				return;
 			}
-			OneTimeTokenPurpose purpose = OneTimeTokenPurpose.valueOf(data.keyPurpose());
-			boolean verification = purpose == OneTimeTokenPurpose.EMAIL_VERIFICATION;
-			Optional<OneTimeTokenService.IssuedToken> issued = this.oneTimeTokens.issue(user.get().getId(), data.to(),
+			EmailLinkTokenPurpose purpose = EmailLinkTokenPurpose.valueOf(data.keyPurpose());
+			boolean verification = purpose == EmailLinkTokenPurpose.EMAIL_VERIFICATION;
+			Optional<EmailLinkTokenService.IssuedToken> issued = this.emailLinkTokens.issue(user.get().getId(), data.to(),
 					purpose, verification ? this.accountSettings.verificationTokenTimeToLive()
 							: this.accountSettings.passwordResetTokenTimeToLive());
 			if (issued.isEmpty()) {
 				logger.debug("Not sending {}: the account is gone or has another address", data.template());
 				return;
 			}
-			OneTimeTokenService.IssuedToken key = issued.get();
+			EmailLinkTokenService.IssuedToken key = issued.get();
 			variables.put("link", verification ? this.links.verifyEmail(key.token())
 					: this.links.resetPassword(key.token()));
 			variables.put("expiresAt", key.expiresAt());

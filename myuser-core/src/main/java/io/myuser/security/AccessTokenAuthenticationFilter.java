@@ -26,7 +26,7 @@ public final class AccessTokenAuthenticationFilter extends OncePerRequestFilter 
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	private BearerTokenResolver tokenResolver = new HeaderBearerTokenResolver();
+	private AccessTokenExtractor tokenResolver = new AuthorizationHeaderTokenExtractor();
 
 	private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
@@ -37,7 +37,7 @@ public final class AccessTokenAuthenticationFilter extends OncePerRequestFilter 
 		this.entryPoint = entryPoint;
 	}
 
-	public void setTokenResolver(BearerTokenResolver tokenResolver) {
+	public void setTokenResolver(AccessTokenExtractor tokenResolver) {
 		Assert.notNull(tokenResolver, "tokenResolver cannot be null");
 		this.tokenResolver = tokenResolver;
 	}

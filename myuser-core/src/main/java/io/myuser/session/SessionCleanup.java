@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
 /**
  * Deletes session data nobody needs any more: revocation records whose session's access tokens have all expired,
  * and sessions that ended (were revoked, reached their absolute lifetime or went idle) longer ago than the
- * retention. Sessions are deleted in batches, each in a transaction that first publishes {@link SessionsDeleting}
+ * retention. Sessions are deleted in batches, each in a transaction that first publishes {@link SessionDeletionStarted}
  * so the rows that refer to them go first. Runs as a recurring MyUser job ({@value #JOB_NAME}); running it on
  * several nodes at once is harmless.
  */
@@ -49,7 +49,7 @@ public class SessionCleanup {
 	 * Create a clean-up.
 	 * @param sessions the sessions
 	 * @param revocations the revocation records
-	 * @param events where {@link SessionsDeleting} is published
+	 * @param events where {@link SessionDeletionStarted} is published
 	 * @param transactionManager the transaction manager
 	 * @param settings the session settings (for the idle timeout)
 	 * @param retention how long a session is kept after it ended
@@ -117,7 +117,7 @@ public class SessionCleanup {
 				if (ids.isEmpty()) {
 					return 0;
 				}
-				this.events.publishEvent(new SessionsDeleting(ids));
+				this.events.publishEvent(new SessionDeletionStarted(ids));
 				return this.sessions.deleteAllByIdIncludingDeleted(ids);
 			});
 			if (deleted == null || deleted == 0) {

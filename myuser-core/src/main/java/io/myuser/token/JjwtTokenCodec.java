@@ -52,7 +52,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 
 	private final Clock clock;
 
-	private final TokenSettings settings;
+	private final JwtSettings settings;
 
 	private final JacksonJwtSerializer serializer;
 
@@ -66,7 +66,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 	 * @param jsonMapper the JSON mapper
 	 * @param clock the clock against which expiry is checked
 	 */
-	public JjwtTokenCodec(byte[] secret, @Nullable String keyId, TokenSettings settings, JsonMapper jsonMapper,
+	public JjwtTokenCodec(byte[] secret, @Nullable String keyId, JwtSettings settings, JsonMapper jsonMapper,
 			Clock clock) {
 		this(hmacKeys(secret, keyId), settings, jsonMapper, clock);
 	}
@@ -78,7 +78,7 @@ public final class JjwtTokenCodec implements TokenCodec {
 	 * @param jsonMapper the JSON mapper
 	 * @param clock the clock against which expiry is checked
 	 */
-	public JjwtTokenCodec(JwtKeys keys, TokenSettings settings, JsonMapper jsonMapper, Clock clock) {
+	public JjwtTokenCodec(JwtKeys keys, JwtSettings settings, JsonMapper jsonMapper, Clock clock) {
 		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");

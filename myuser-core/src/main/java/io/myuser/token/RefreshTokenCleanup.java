@@ -2,7 +2,7 @@ package io.myuser.token;
 
 import java.time.Clock;
 
-import io.myuser.session.SessionsDeleting;
+import io.myuser.session.SessionDeletionStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +48,7 @@ public class RefreshTokenCleanup {
 	 * @param event the sessions being deleted
 	 */
 	@EventListener
-	public void onSessionsDeleting(SessionsDeleting event) {
+	public void onSessionDeletionStarted(SessionDeletionStarted event) {
 		this.refreshTokens.deleteBySessionIdsIncludingDeleted(event.sessionIds());
 	}
 

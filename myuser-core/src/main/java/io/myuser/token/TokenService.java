@@ -37,7 +37,7 @@ public class TokenService {
 
 	private final SessionService sessions;
 
-	private final TokenSettings settings;
+	private final JwtSettings settings;
 
 	private final RefreshSettings refreshSettings;
 
@@ -50,7 +50,7 @@ public class TokenService {
 	private final VerifiedAccessTokenCache verifiedAccessTokens = new VerifiedAccessTokenCache(50_000);
 
 	public TokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
-			TokenSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
+			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(codec, "codec cannot be null");
 		Assert.notNull(refreshTokens, "refreshTokens cannot be null");
@@ -281,7 +281,7 @@ public class TokenService {
 	 * Return the settings tokens are issued with.
 	 * @return the settings
 	 */
-	public TokenSettings getSettings() {
+	public JwtSettings getSettings() {
 		return this.settings;
 	}
 

@@ -50,10 +50,10 @@ class JjwtTokenCodecTests {
 	/** The header of an access token without a key id, as the codec writes it. */
 	private static final String ACCESS_HEADER = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}";
 
-	private static final TokenSettings SETTINGS = new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), null,
+	private static final JwtSettings SETTINGS = new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), null,
 			null, SKEW);
 
-	private static final TokenSettings ISSUER_AND_AUDIENCE = new TokenSettings(Duration.ofMinutes(15),
+	private static final JwtSettings ISSUER_AND_AUDIENCE = new JwtSettings(Duration.ofMinutes(15),
 			Duration.ofDays(7), "https://id.example.com", "myuser-api", SKEW);
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
@@ -304,7 +304,7 @@ class JjwtTokenCodecTests {
 	@Test
 	void decodeWhenNoClockSkewAndExpiredOneSecondAgoThenInvalidToken() {
 		JjwtTokenCodec exact = codec(SECRET, null,
-				new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), null, null, Duration.ZERO));
+				new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), null, null, Duration.ZERO));
 		TokenClaims expired = claims(TokenType.ACCESS, NOW.minusSeconds(900), NOW.minusSeconds(1));
 		assertInvalid(exact, exact.encode(expired), TokenType.ACCESS);
 	}
@@ -435,14 +435,14 @@ class JjwtTokenCodecTests {
 	@Test
 	void decodeWhenIssuerOrAudienceWrongOrMissingThenInvalidToken() {
 		JjwtTokenCodec strict = codec(SECRET, null, ISSUER_AND_AUDIENCE);
-		List<TokenSettings> others = List.of(SETTINGS,
-				new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), "https://evil.example.com", "myuser-api",
+		List<JwtSettings> others = List.of(SETTINGS,
+				new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), "https://evil.example.com", "myuser-api",
 						SKEW),
-				new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), "https://id.example.com", "other-api",
+				new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), "https://id.example.com", "other-api",
 						SKEW),
-				new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), "https://id.example.com", null, SKEW),
-				new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), null, "myuser-api", SKEW));
-		for (TokenSettings other : others) {
+				new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), "https://id.example.com", null, SKEW),
+				new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), null, "myuser-api", SKEW));
+		for (JwtSettings other : others) {
 			String token = codec(SECRET, null, other).encode(claims(TokenType.ACCESS));
 			assertInvalid(strict, token, TokenType.ACCESS);
 		}
@@ -521,7 +521,7 @@ class JjwtTokenCodecTests {
 
 	// Helpers
 
-	private JjwtTokenCodec codec(byte[] secret, String keyId, TokenSettings settings) {
+	private JjwtTokenCodec codec(byte[] secret, String keyId, JwtSettings settings) {
 		return new JjwtTokenCodec(secret, keyId, settings, this.jsonMapper, this.clock);
 	}
 

@@ -2,10 +2,10 @@ package io.myuser.autoconfigure.gdpr;
 
 import java.time.Clock;
 
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenService;
+import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.PasswordConfirmation;
 import io.myuser.account.UserAccountService;
-import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.UserRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
@@ -213,9 +213,9 @@ public final class MyUserGdprAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		DeletionCancellation myUserDeletionCancellation(DataRequestRepository requests, DataRequestService service,
-				UserAccountService accounts, OneTimeTokenService oneTimeTokens, ApplicationEventPublisher events,
+				UserAccountService accounts, EmailLinkTokenService emailLinkTokens, ApplicationEventPublisher events,
 				PlatformTransactionManager transactionManager, Clock clock) {
-			return new DeletionCancellation(requests, service, accounts, oneTimeTokens, events, transactionManager,
+			return new DeletionCancellation(requests, service, accounts, emailLinkTokens, events, transactionManager,
 					clock);
 		}
 

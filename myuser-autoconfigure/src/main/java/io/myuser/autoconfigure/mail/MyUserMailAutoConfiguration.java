@@ -3,15 +3,15 @@ package io.myuser.autoconfigure.mail;
 import java.time.Clock;
 
 import io.myuser.account.AccountSettings;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.MyUserProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
-import io.myuser.jobs.JobScheduler;
-import io.myuser.jobs.OneTimeJob;
 import io.myuser.gdpr.DeletionCancellation;
 import io.myuser.gdpr.export.DataExportDownloads;
+import io.myuser.jobs.JobScheduler;
+import io.myuser.jobs.OneTimeJob;
 import io.myuser.mail.AccountMailer;
 import io.myuser.mail.DataExportLinkIssuer;
 import io.myuser.mail.DeletionCancelLinkIssuer;
@@ -20,13 +20,13 @@ import io.myuser.mail.LoggingMailDelivery;
 import io.myuser.mail.MailDelivery;
 import io.myuser.mail.MailJobData;
 import io.myuser.mail.MailJobHandler;
-import io.myuser.mail.SessionAlertMailer;
 import io.myuser.mail.MailJobs;
 import io.myuser.mail.MailLinks;
-import io.myuser.mail.SmtpMailDelivery;
-import io.myuser.pages.LandingPageController;
 import io.myuser.mail.MailTemplateRenderer;
+import io.myuser.mail.SessionAlertMailer;
+import io.myuser.mail.SmtpMailDelivery;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
+import io.myuser.pages.LandingPageController;
 import io.myuser.security.MyUserRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,11 +104,11 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnMissingBean(name = "myUserMailJob")
 	@ConditionalOnBean(JobScheduler.class)
 	OneTimeJob<MailJobData> myUserMailJob(MailTemplateRenderer renderer, MailDelivery delivery,
-			UserAccountService accounts, OneTimeTokenService oneTimeTokens, AccountSettings accountSettings,
+			UserAccountService accounts, EmailLinkTokenService emailLinkTokens, AccountSettings accountSettings,
 			MailLinks links, ObjectProvider<DataExportDownloads> downloads,
 			ObjectProvider<DeletionCancellation> deletionCancellation, MyUserMailProperties properties,
 			MyUserProperties web) {
-		MailJobHandler handler = new MailJobHandler(renderer, delivery, accounts, oneTimeTokens, accountSettings,
+		MailJobHandler handler = new MailJobHandler(renderer, delivery, accounts, emailLinkTokens, accountSettings,
 				links);
 		downloads.ifAvailable((available) -> {
 			// Downloads go to MyUser's endpoint, never to the frontend: the link itself is the credential.

@@ -5,14 +5,14 @@ import java.time.Clock;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.PasswordAuthenticator;
 import io.myuser.account.UserAccountService;
-import io.myuser.personaldata.PersonalDataReader;
-import io.myuser.registration.RegistrationController;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
-import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
+import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionProperties;
 import io.myuser.jobs.RecurringJob;
+import io.myuser.personaldata.PersonalDataReader;
+import io.myuser.registration.RegistrationController;
 import io.myuser.security.AccessTokenVerifier;
 import io.myuser.security.MyUserRoutes;
 import io.myuser.session.SessionCleanup;
@@ -29,18 +29,18 @@ import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
 import io.myuser.token.JwtKeys;
+import io.myuser.token.JwtSettings;
 import io.myuser.token.LogoutController;
-import io.myuser.token.RefreshSettings;
-import io.myuser.token.SessionAwareAccessTokenVerifier;
-import io.myuser.token.PasswordLoginService;
 import io.myuser.token.PasswordLoginService.LoginSettings;
+import io.myuser.token.PasswordLoginService;
+import io.myuser.token.RefreshSettings;
 import io.myuser.token.RefreshToken;
 import io.myuser.token.RefreshTokenCleanup;
 import io.myuser.token.RefreshTokenRepository;
+import io.myuser.token.SessionAwareAccessTokenVerifier;
 import io.myuser.token.TokenCodec;
 import io.myuser.token.TokenController;
 import io.myuser.token.TokenService;
-import io.myuser.token.TokenSettings;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,8 +73,8 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenSettings myUserTokenSettings(MyUserTokenProperties properties) {
-		return new TokenSettings(properties.getAccessTokenTimeToLive(), properties.getRefreshTokenTimeToLive(),
+	JwtSettings myUserJwtSettings(MyUserTokenProperties properties) {
+		return new JwtSettings(properties.getAccessTokenTimeToLive(), properties.getRefreshTokenTimeToLive(),
 				properties.getIssuer(), properties.getAudience(), properties.getClockSkew());
 	}
 
@@ -86,7 +86,7 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TokenCodec myUserTokenCodec(JwtKeys keys, TokenSettings settings, ObjectProvider<JsonMapper> jsonMapper,
+	TokenCodec myUserTokenCodec(JwtKeys keys, JwtSettings settings, ObjectProvider<JsonMapper> jsonMapper,
 			Clock clock) {
 		return new JjwtTokenCodec(keys, settings, jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), clock);
 	}
@@ -99,7 +99,7 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionSettings myUserSessionSettings(MyUserSessionProperties properties, TokenSettings tokenSettings) {
+	SessionSettings myUserSessionSettings(MyUserSessionProperties properties, JwtSettings tokenSettings) {
 		return new SessionSettings(properties.getIdleTimeout(), properties.getActivityResolution(),
 				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()));
 	}
@@ -135,7 +135,7 @@ public final class MyUserTokenAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TokenService myUserTokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
-			TokenSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
+			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		return new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
 				transactionManager, clock);

@@ -22,8 +22,9 @@ import io.myuser.token.EmailNotVerifiedException;
 import io.myuser.token.InvalidTokenException;
 import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
-import io.myuser.token.LogoutController;
+import io.myuser.token.JwtSettings;
 import io.myuser.token.LoginRefusedException;
+import io.myuser.token.LogoutController;
 import io.myuser.token.PasswordLoginService;
 import io.myuser.token.RefreshSettings;
 import io.myuser.token.TokenClaims;
@@ -31,7 +32,6 @@ import io.myuser.token.TokenCodec;
 import io.myuser.token.TokenController;
 import io.myuser.token.TokenPair;
 import io.myuser.token.TokenService;
-import io.myuser.token.TokenSettings;
 import io.myuser.token.TokenType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +63,7 @@ class MyUserTokenAutoConfigurationTests {
 	void tokenBeansArePresentByDefault() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(TokenSettings.class)
+			assertThat(context).hasSingleBean(JwtSettings.class)
 				.hasSingleBean(TokenCodec.class)
 				.hasSingleBean(TokenService.class)
 				.hasSingleBean(SessionService.class)
@@ -72,7 +72,7 @@ class MyUserTokenAutoConfigurationTests {
 				.hasSingleBean(SessionController.class)
 				.hasSingleBean(RegistrationController.class);
 			assertThat(context.getBean(TokenCodec.class)).isInstanceOf(JjwtTokenCodec.class);
-			assertThat(context.getBean(TokenSettings.class)).isEqualTo(TokenSettings.defaults());
+			assertThat(context.getBean(JwtSettings.class)).isEqualTo(JwtSettings.defaults());
 		});
 	}
 
@@ -82,8 +82,8 @@ class MyUserTokenAutoConfigurationTests {
 			.withPropertyValues("myuser.token.access-token-time-to-live=5m",
 					"myuser.token.refresh-token-time-to-live=1d", "myuser.token.issuer=https://id.example.com",
 					"myuser.token.audience=shop", "myuser.token.clock-skew=0s")
-			.run((context) -> assertThat(context.getBean(TokenSettings.class))
-				.isEqualTo(new TokenSettings(Duration.ofMinutes(5), Duration.ofDays(1), "https://id.example.com",
+			.run((context) -> assertThat(context.getBean(JwtSettings.class))
+				.isEqualTo(new JwtSettings(Duration.ofMinutes(5), Duration.ofDays(1), "https://id.example.com",
 						"shop", Duration.ZERO)));
 	}
 
@@ -139,7 +139,7 @@ class MyUserTokenAutoConfigurationTests {
 			assertThat(codec.decode(token, TokenType.ACCESS)).isEqualTo(claims);
 			// A codec with another secret must not accept the token.
 			byte[] otherSecret = "another-secret-of-32-bytes-xxxxx".getBytes(StandardCharsets.UTF_8);
-			TokenCodec other = new JjwtTokenCodec(otherSecret, null, TokenSettings.defaults(),
+			TokenCodec other = new JjwtTokenCodec(otherSecret, null, JwtSettings.defaults(),
 					JsonMapper.builder().build(), Clock.systemUTC());
 			assertThatExceptionOfType(InvalidTokenException.class)
 				.isThrownBy(() -> other.decode(token, TokenType.ACCESS));
@@ -158,7 +158,7 @@ class MyUserTokenAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasSingleBean(TokenCodec.class);
 				TokenCodec codec = context.getBean(TokenCodec.class);
 				TokenClaims claims = claims();
-				TokenCodec sameKey = new JjwtTokenCodec(secret, null, TokenSettings.defaults(),
+				TokenCodec sameKey = new JjwtTokenCodec(secret, null, JwtSettings.defaults(),
 						JsonMapper.builder().build(), Clock.systemUTC());
 				assertThat(sameKey.decode(codec.encode(claims), TokenType.ACCESS)).isEqualTo(claims);
 			});
@@ -170,7 +170,7 @@ class MyUserTokenAutoConfigurationTests {
 		assertThat(secret).hasSize(32);
 		this.contextRunner.run((context) -> {
 			TokenClaims claims = claims();
-			TokenCodec sameKey = new JjwtTokenCodec(secret, null, TokenSettings.defaults(),
+			TokenCodec sameKey = new JjwtTokenCodec(secret, null, JwtSettings.defaults(),
 					JsonMapper.builder().build(), Clock.systemUTC());
 			assertThat(sameKey.decode(context.getBean(TokenCodec.class).encode(claims), TokenType.ACCESS))
 				.isEqualTo(claims);
@@ -187,7 +187,7 @@ class MyUserTokenAutoConfigurationTests {
 		this.contextRunnerWithoutSecret.withPropertyValues("myuser.token.signing.secret=" + wrapped).run((context) -> {
 			assertThat(context).hasNotFailed();
 			TokenClaims claims = claims();
-			TokenCodec sameKey = new JjwtTokenCodec(secret, null, TokenSettings.defaults(),
+			TokenCodec sameKey = new JjwtTokenCodec(secret, null, JwtSettings.defaults(),
 					JsonMapper.builder().build(), Clock.systemUTC());
 			assertThat(sameKey.decode(context.getBean(TokenCodec.class).encode(claims), TokenType.ACCESS))
 				.isEqualTo(claims);
@@ -244,7 +244,7 @@ class MyUserTokenAutoConfigurationTests {
 		this.contextRunnerWithoutSecret.withPropertyValues("myuser.token.enabled=false").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(MyUserTokenProperties.class)
-				.doesNotHaveBean(TokenSettings.class)
+				.doesNotHaveBean(JwtSettings.class)
 				.doesNotHaveBean(TokenCodec.class)
 				.doesNotHaveBean(TokenService.class)
 				.doesNotHaveBean(SessionService.class)

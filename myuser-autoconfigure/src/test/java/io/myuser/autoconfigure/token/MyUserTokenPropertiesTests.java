@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.token.JwtSettings;
 import io.myuser.token.RefreshSettings;
-import io.myuser.token.TokenSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,9 +34,9 @@ class MyUserTokenPropertiesTests {
 	}
 
 	@Test
-	void defaultValuesAreConsistentWithTokenSettings() {
+	void defaultValuesAreConsistentWithJwtSettings() {
 		MyUserTokenProperties properties = new MyUserTokenProperties();
-		TokenSettings defaults = TokenSettings.defaults();
+		JwtSettings defaults = JwtSettings.defaults();
 		assertThat(properties.getAccessTokenTimeToLive()).isEqualTo(defaults.accessTokenTimeToLive());
 		assertThat(properties.getRefreshTokenTimeToLive()).isEqualTo(defaults.refreshTokenTimeToLive());
 		assertThat(properties.getIssuer()).isEqualTo(defaults.issuer());

@@ -194,7 +194,7 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 		DataExportFile file = this.files.save(new DataExportFile(request.getUserId(), request.getId(),
 				SecretTokens.hash(SecretTokens.generate()), key, size, expiresAt, this.settings.maxDownloads()));
 		request.complete(now);
-		this.events.publishEvent(new DataExportReady(request.getUserId(), request.getId(), file.getId(),
+		this.events.publishEvent(new DataExportCompleted(request.getUserId(), request.getId(), file.getId(),
 				holder.email(), request.getLanguageTag(), expiresAt));
 		return true;
 	}

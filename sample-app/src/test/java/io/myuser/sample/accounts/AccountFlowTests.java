@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import io.myuser.account.AccountEvents;
-import io.myuser.account.OneTimeTokenPurpose;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenPurpose;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.User;
 import io.myuser.sample.test.CountingPasswordEncoder;
 import io.myuser.sample.test.CountingPasswordEncoderConfiguration;
@@ -39,7 +39,7 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 	private static final String PASSWORD = "a long and unusual passphrase";
 
 	@Autowired
-	private OneTimeTokenService oneTimeTokens;
+	private EmailLinkTokenService emailLinkTokens;
 
 	@Autowired
 	private RecordedEvents events;
@@ -74,7 +74,7 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 		assertThat(login(email, PASSWORD).status()).isEqualTo(401);
 
 		HttpResult verified = postJson(BASE + "/registration/verify-email/",
-				json(Map.of("key", key(user, OneTimeTokenPurpose.EMAIL_VERIFICATION))));
+				json(Map.of("key", key(user, EmailLinkTokenPurpose.EMAIL_VERIFICATION))));
 
 		assertThat(verified.status()).isEqualTo(200);
 		assertThat(login(email, PASSWORD).status()).isEqualTo(200);
@@ -102,8 +102,8 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 		String email = uniqueEmail();
 		register(email, PASSWORD, PASSWORD);
 		User user = this.accounts.findByEmail(email).orElseThrow();
-		String key = key(user, OneTimeTokenPurpose.EMAIL_VERIFICATION);
-		String expired = key(user, OneTimeTokenPurpose.EMAIL_VERIFICATION);
+		String key = key(user, EmailLinkTokenPurpose.EMAIL_VERIFICATION);
+		String expired = key(user, EmailLinkTokenPurpose.EMAIL_VERIFICATION);
 
 		assertThat(verify(key).status()).as("retired by the newer key").isEqualTo(400);
 		this.clock.advance(Duration.ofDays(1).plusMinutes(1));
@@ -113,7 +113,7 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 		assertThat(late.status()).isEqualTo(400);
 		assertThat(late.json().get("errors").has("key")).isTrue();
 		assertThat(verify("not-a-key").status()).isEqualTo(400);
-		String good = key(user, OneTimeTokenPurpose.EMAIL_VERIFICATION);
+		String good = key(user, EmailLinkTokenPurpose.EMAIL_VERIFICATION);
 		assertThat(verify(good).status()).isEqualTo(200);
 		assertThat(verify(good).status()).as("used").isEqualTo(400);
 	}
@@ -122,7 +122,7 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 	void concurrent_uses_of_one_key_succeed_exactly_once() throws Exception {
 		String email = uniqueEmail();
 		register(email, PASSWORD, PASSWORD);
-		String key = key(this.accounts.findByEmail(email).orElseThrow(), OneTimeTokenPurpose.EMAIL_VERIFICATION);
+		String key = key(this.accounts.findByEmail(email).orElseThrow(), EmailLinkTokenPurpose.EMAIL_VERIFICATION);
 		ExecutorService pool = Executors.newFixedThreadPool(10);
 		try {
 			List<Callable<Integer>> calls = Collections.nCopies(20, () -> verify(key).status());
@@ -168,7 +168,7 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 		String email = uniqueEmail();
 		User user = createUser(email, PASSWORD);
 		String access = accessToken(email, PASSWORD);
-		String token = key(user, OneTimeTokenPurpose.PASSWORD_RESET);
+		String token = key(user, EmailLinkTokenPurpose.PASSWORD_RESET);
 
 		HttpResult mismatch = confirm(token, "brand new passphrase 1", "brand new passphrase 2");
 		HttpResult confirmed = confirm(token, "brand new passphrase 1", "brand new passphrase 1");
@@ -231,7 +231,7 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 		String email = uniqueEmail();
 		User user = createUser(email, PASSWORD);
 		String access = accessToken(email, PASSWORD);
-		String token = key(user, OneTimeTokenPurpose.PASSWORD_RESET);
+		String token = key(user, EmailLinkTokenPurpose.PASSWORD_RESET);
 
 		HttpResult shortOne = confirm(token, "short", "short");
 		HttpResult common = confirm(token, "password123", "password123");
@@ -346,10 +346,10 @@ abstract class AccountFlowTests extends IntegrationTestSupport {
 	private record Work(int status, String body, int hashes, long jobs) {
 	}
 
-	private String key(User user, OneTimeTokenPurpose purpose) {
-		Duration timeToLive = (purpose == OneTimeTokenPurpose.EMAIL_VERIFICATION) ? Duration.ofDays(1)
+	private String key(User user, EmailLinkTokenPurpose purpose) {
+		Duration timeToLive = (purpose == EmailLinkTokenPurpose.EMAIL_VERIFICATION) ? Duration.ofDays(1)
 				: Duration.ofHours(1);
-		return this.oneTimeTokens.issue(user.getId(), user.getEmail(), purpose, timeToLive).orElseThrow().token();
+		return this.emailLinkTokens.issue(user.getId(), user.getEmail(), purpose, timeToLive).orElseThrow().token();
 	}
 
 	private HttpResult register(String email, String password1, String password2) {

@@ -3,8 +3,8 @@ package io.myuser.sample.accounts;
 import java.time.Duration;
 import java.util.Map;
 
-import io.myuser.account.OneTimeTokenPurpose;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenPurpose;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.User;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
@@ -29,7 +29,7 @@ abstract class PasswordNormalizationTests extends IntegrationTestSupport {
 	private static final String DECOMPOSED = "Cre\u0300me bru\u0302le\u0301e au cafe\u0301";
 
 	@Autowired
-	private OneTimeTokenService oneTimeTokens;
+	private EmailLinkTokenService emailLinkTokens;
 
 	/** MyUser's encoder bean as the host sees it: it does not normalise; MyUser's services wrap it. */
 	@Autowired
@@ -86,7 +86,7 @@ abstract class PasswordNormalizationTests extends IntegrationTestSupport {
 	void a_password_reset_to_one_form_logs_in_with_the_other() {
 		String email = uniqueEmail();
 		User user = createUser(email, "an old and forgotten passphrase");
-		String token = key(user, OneTimeTokenPurpose.PASSWORD_RESET);
+		String token = key(user, EmailLinkTokenPurpose.PASSWORD_RESET);
 
 		HttpResult reset = postJson(BASE + "/password/reset/confirm/", json(Map.of("token", token, "new_password1",
 				DECOMPOSED, "new_password2", COMPOSED)));
@@ -144,7 +144,7 @@ abstract class PasswordNormalizationTests extends IntegrationTestSupport {
 
 	private void verify(User user) {
 		HttpResult verified = postJson(BASE + "/registration/verify-email/",
-				json(Map.of("key", key(user, OneTimeTokenPurpose.EMAIL_VERIFICATION))));
+				json(Map.of("key", key(user, EmailLinkTokenPurpose.EMAIL_VERIFICATION))));
 		assertThat(verified.status()).as(verified.body()).isEqualTo(200);
 	}
 
@@ -153,8 +153,8 @@ abstract class PasswordNormalizationTests extends IntegrationTestSupport {
 				password2, "first_name", "Grace", "last_name", "Hopper")));
 	}
 
-	private String key(User user, OneTimeTokenPurpose purpose) {
-		return this.oneTimeTokens.issue(user.getId(), user.getEmail(), purpose, Duration.ofHours(1)).orElseThrow().token();
+	private String key(User user, EmailLinkTokenPurpose purpose) {
+		return this.emailLinkTokens.issue(user.getId(), user.getEmail(), purpose, Duration.ofHours(1)).orElseThrow().token();
 	}
 
 	private String storedHash(String email) {

@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.myuser.account.OneTimeTokenPurpose;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenPurpose;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.User;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
@@ -78,7 +78,7 @@ abstract class ConcurrencyInvariantsTests extends IntegrationTestSupport {
 	private static ExecutorService pool;
 
 	@Autowired
-	private OneTimeTokenService oneTimeTokens;
+	private EmailLinkTokenService emailLinkTokens;
 
 	@BeforeAll
 	static void startPool() {
@@ -160,8 +160,8 @@ abstract class ConcurrencyInvariantsTests extends IntegrationTestSupport {
 			String first = password();
 			User user = createUser(this.email, first);
 			this.userId = user.getId();
-			this.resetKey = ConcurrencyInvariantsTests.this.oneTimeTokens
-				.issue(this.userId, this.email, OneTimeTokenPurpose.PASSWORD_RESET, Duration.ofHours(1))
+			this.resetKey = ConcurrencyInvariantsTests.this.emailLinkTokens
+				.issue(this.userId, this.email, EmailLinkTokenPurpose.PASSWORD_RESET, Duration.ofHours(1))
 				.orElseThrow()
 				.token();
 			CyclicBarrier start = new CyclicBarrier(THREADS);

@@ -17,8 +17,8 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import io.myuser.account.EmailAlreadyRegisteredException;
+import io.myuser.account.EmailLinkToken;
 import io.myuser.account.NewUser;
-import io.myuser.account.OneTimeToken;
 import io.myuser.account.User;
 import io.myuser.account.UserRepository;
 import io.myuser.profile.Profile;
@@ -137,7 +137,7 @@ abstract class DomainModelTests extends IntegrationTestSupport {
 			.filter(BaseEntity.class::isAssignableFrom)
 			.toList();
 
-		assertThat(entities).contains(User.class, Profile.class, UserSession.class, OneTimeToken.class,
+		assertThat(entities).contains(User.class, Profile.class, UserSession.class, EmailLinkToken.class,
 				TokenRevocation.class);
 		assertThat(entities).allSatisfy((entity) -> assertThat(entity.getAnnotation(SQLRestriction.class))
 			.as(entity.getName())

@@ -21,7 +21,7 @@ import io.myuser.account.NewUser;
 import io.myuser.gdpr.DataRequestEvents;
 import io.myuser.personaldata.ErasureContext;
 import io.myuser.personaldata.UserDataEraser;
-import io.myuser.gdpr.export.DataExportReady;
+import io.myuser.gdpr.export.DataExportCompleted;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.Mailbox;
 import io.myuser.support.ClientInfo;
@@ -408,7 +408,7 @@ abstract class ErasureRaceTests extends GdprTestSupport {
 		}
 
 		@EventListener
-		void onExportReady(DataExportReady event) {
+		void onExportReady(DataExportCompleted event) {
 			pass(Point.EXPORT_RECORDED, event.userId());
 		}
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.myuser.account.OneTimeTokenPurpose;
-import io.myuser.account.OneTimeTokenService;
+import io.myuser.account.EmailLinkTokenPurpose;
+import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.User;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
@@ -37,7 +37,7 @@ abstract class TrailingSlashTests extends IntegrationTestSupport {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	private OneTimeTokenService oneTimeTokens;
+	private EmailLinkTokenService emailLinkTokens;
 
 	/** Mail jobs would issue keys of their own and retire the ones these tests issue; keep them waiting. */
 	@BeforeEach
@@ -87,13 +87,13 @@ abstract class TrailingSlashTests extends IntegrationTestSupport {
 				(path) -> postJson(BASE + path, json(Map.of("email", uniqueEmail(), "password1", PASSWORD,
 						"password2", PASSWORD)))));
 		routes.add(new Route("POST registration/verify-email/", "/registration/verify-email", 200,
-				(path) -> postJson(BASE + path, json(Map.of("key", key(OneTimeTokenPurpose.EMAIL_VERIFICATION))))));
+				(path) -> postJson(BASE + path, json(Map.of("key", key(EmailLinkTokenPurpose.EMAIL_VERIFICATION))))));
 		routes.add(new Route("POST registration/resend-email/", "/registration/resend-email", 200,
 				(path) -> postJson(BASE + path, json(Map.of("email", uniqueEmail())))));
 		routes.add(new Route("POST password/reset/", "/password/reset", 200,
 				(path) -> postJson(BASE + path, json(Map.of("email", user())))));
 		routes.add(new Route("POST password/reset/confirm/", "/password/reset/confirm", 200,
-				(path) -> postJson(BASE + path, json(Map.of("token", key(OneTimeTokenPurpose.PASSWORD_RESET),
+				(path) -> postJson(BASE + path, json(Map.of("token", key(EmailLinkTokenPurpose.PASSWORD_RESET),
 						"new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD)))));
 		routes.add(new Route("POST password/change/", "/password/change", 200,
 				(path) -> postJson(BASE + path, json(Map.of("old_password", PASSWORD, "new_password1", NEW_PASSWORD,
@@ -139,11 +139,11 @@ abstract class TrailingSlashTests extends IntegrationTestSupport {
 		return new Pair(access, login.json().get("refresh").asString(), sid);
 	}
 
-	private String key(OneTimeTokenPurpose purpose) {
+	private String key(EmailLinkTokenPurpose purpose) {
 		String email = uniqueEmail();
 		User user = this.accounts.createUser(new io.myuser.account.NewUser(email, PASSWORD, "Ada", "Lovelace",
-				purpose == OneTimeTokenPurpose.PASSWORD_RESET, false), io.myuser.support.ClientInfo.NONE);
-		return this.oneTimeTokens.issue(user.getId(), email, purpose, Duration.ofHours(1)).orElseThrow().token();
+				purpose == EmailLinkTokenPurpose.PASSWORD_RESET, false), io.myuser.support.ClientInfo.NONE);
+		return this.emailLinkTokens.issue(user.getId(), email, purpose, Duration.ofHours(1)).orElseThrow().token();
 	}
 
 	private String dataRequest(Pair pair, String type) {

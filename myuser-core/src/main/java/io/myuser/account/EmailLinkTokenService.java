@@ -20,9 +20,9 @@ import org.springframework.util.Assert;
  * hash only, expires, and works once; issuing a new one retires the user's earlier tokens of the same purpose.
  * Tokens are issued when the email is sent (by the mail job), so the token never waits in the database in clear.
  */
-public class OneTimeTokenService {
+public class EmailLinkTokenService {
 
-	private final OneTimeTokenRepository tokens;
+	private final EmailLinkTokenRepository tokens;
 
 	private final UserRepository users;
 
@@ -30,7 +30,7 @@ public class OneTimeTokenService {
 
 	private final Clock clock;
 
-	public OneTimeTokenService(OneTimeTokenRepository tokens, UserRepository users,
+	public EmailLinkTokenService(EmailLinkTokenRepository tokens, UserRepository users,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		Assert.notNull(tokens, "tokens cannot be null");
 		Assert.notNull(users, "users cannot be null");
@@ -52,7 +52,7 @@ public class OneTimeTokenService {
 	 * @return the token, to put in a link (it is not stored), or empty when the account is gone or has another
 	 * address
 	 */
-	public Optional<IssuedToken> issue(UUID userId, String email, OneTimeTokenPurpose purpose, Duration timeToLive) {
+	public Optional<IssuedToken> issue(UUID userId, String email, EmailLinkTokenPurpose purpose, Duration timeToLive) {
 		Assert.notNull(timeToLive, "timeToLive cannot be null");
 		return issue(userId, email, purpose, this.clock.instant().plus(timeToLive), "");
 	}
@@ -69,7 +69,7 @@ public class OneTimeTokenService {
 	 * @return the token, to put in a link (it is not stored), or empty when the account is gone or has another
 	 * address
 	 */
-	public Optional<IssuedToken> issue(UUID userId, String email, OneTimeTokenPurpose purpose, Instant expiresAt,
+	public Optional<IssuedToken> issue(UUID userId, String email, EmailLinkTokenPurpose purpose, Instant expiresAt,
 			String prefix) {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.hasText(email, "email cannot be empty");
@@ -87,7 +87,7 @@ public class OneTimeTokenService {
 			}
 			this.tokens.retireAll(userId, purpose, this.clock.instant());
 			String token = prefix + SecretTokens.generate();
-			this.tokens.save(new OneTimeToken(userId, purpose, SecretTokens.hash(token), email, expiry));
+			this.tokens.save(new EmailLinkToken(userId, purpose, SecretTokens.hash(token), email, expiry));
 			return Optional.of(new IssuedToken(token, expiry));
 		});
 	}
@@ -98,7 +98,7 @@ public class OneTimeTokenService {
 	 * @param purpose the purpose it must have
 	 * @return the token's row when it is valid, unused and unexpired, else empty
 	 */
-	public Optional<OneTimeToken> find(String token, OneTimeTokenPurpose purpose) {
+	public Optional<EmailLinkToken> find(String token, EmailLinkTokenPurpose purpose) {
 		Assert.notNull(purpose, "purpose cannot be null");
 		if (token == null || token.isBlank() || token.length() > 256) {
 			return Optional.empty();
@@ -115,7 +115,7 @@ public class OneTimeTokenService {
 	 * @return the token's row when it was valid, unused and unexpired (and is now used), else empty
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<OneTimeToken> consume(String token, OneTimeTokenPurpose purpose) {
+	public Optional<EmailLinkToken> consume(String token, EmailLinkTokenPurpose purpose) {
 		Assert.notNull(purpose, "purpose cannot be null");
 		if (token == null || token.isBlank() || token.length() > 256) {
 			return Optional.empty();
@@ -135,8 +135,8 @@ public class OneTimeTokenService {
 	 * else empty
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<UUID> consumeForOwner(String token, OneTimeTokenPurpose purpose) {
-		return consume(token, purpose).map(OneTimeToken::getUserId);
+	public Optional<UUID> consumeForOwner(String token, EmailLinkTokenPurpose purpose) {
+		return consume(token, purpose).map(EmailLinkToken::getUserId);
 	}
 
 	/**

@@ -15,10 +15,10 @@ import org.springframework.util.Assert;
  * @param audience value of {@code aud} to write and require, or {@code null} for none
  * @param clockSkew leeway allowed when checking {@code exp} and {@code iat}
  */
-public record TokenSettings(Duration accessTokenTimeToLive, Duration refreshTokenTimeToLive, @Nullable String issuer,
+public record JwtSettings(Duration accessTokenTimeToLive, Duration refreshTokenTimeToLive, @Nullable String issuer,
 		@Nullable String audience, Duration clockSkew) {
 
-	public TokenSettings {
+	public JwtSettings {
 		Assert.isTrue(accessTokenTimeToLive != null && !accessTokenTimeToLive.isNegative() && !accessTokenTimeToLive.isZero(),
 				"accessTokenTimeToLive must be positive");
 		Assert.isTrue(refreshTokenTimeToLive != null && !refreshTokenTimeToLive.isNegative() && !refreshTokenTimeToLive.isZero(),
@@ -31,8 +31,8 @@ public record TokenSettings(Duration accessTokenTimeToLive, Duration refreshToke
 	 * leeway.
 	 * @return the default settings
 	 */
-	public static TokenSettings defaults() {
-		return new TokenSettings(Duration.ofMinutes(15), Duration.ofDays(7), null, null, Duration.ofSeconds(30));
+	public static JwtSettings defaults() {
+		return new JwtSettings(Duration.ofMinutes(15), Duration.ofDays(7), null, null, Duration.ofSeconds(30));
 	}
 
 }

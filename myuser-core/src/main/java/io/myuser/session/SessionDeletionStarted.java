@@ -12,9 +12,9 @@ import org.springframework.util.Assert;
  *
  * @param sessionIds the sessions being deleted
  */
-public record SessionsDeleting(List<UUID> sessionIds) {
+public record SessionDeletionStarted(List<UUID> sessionIds) {
 
-	public SessionsDeleting {
+	public SessionDeletionStarted {
 		Assert.notEmpty(sessionIds, "sessionIds cannot be empty");
 		sessionIds = List.copyOf(sessionIds);
 	}

@@ -14,12 +14,12 @@ import java.util.UUID;
  * @param languageTag the language of the notice
  * @param scheduledFor when the account will be erased
  */
-public record DeletionScheduled(UUID userId, UUID requestId, String email, String languageTag,
+public record AccountDeletionScheduled(UUID userId, UUID requestId, String email, String languageTag,
 		Instant scheduledFor) {
 
 	@Override
 	public String toString() {
-		return "DeletionScheduled[userId=" + this.userId + ", requestId=" + this.requestId + ", scheduledFor="
+		return "AccountDeletionScheduled[userId=" + this.userId + ", requestId=" + this.requestId + ", scheduledFor="
 				+ this.scheduledFor + "]";
 	}
 

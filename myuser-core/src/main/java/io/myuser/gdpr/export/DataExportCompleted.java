@@ -19,7 +19,7 @@ import io.myuser.support.ClientInfo;
  * @param languageTag the language of the email
  * @param expiresAt until when the archive can be downloaded
  */
-public record DataExportReady(UUID userId, UUID requestId, UUID exportFileId, String email, String languageTag,
+public record DataExportCompleted(UUID userId, UUID requestId, UUID exportFileId, String email, String languageTag,
 		Instant expiresAt) implements AuditableEvent {
 
 	@Override

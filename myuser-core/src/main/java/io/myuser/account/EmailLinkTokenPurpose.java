@@ -3,7 +3,7 @@ package io.myuser.account;
 /**
  * What a one-time token is good for.
  */
-public enum OneTimeTokenPurpose {
+public enum EmailLinkTokenPurpose {
 
 	/** Confirms that the user owns the email address. */
 	EMAIL_VERIFICATION,

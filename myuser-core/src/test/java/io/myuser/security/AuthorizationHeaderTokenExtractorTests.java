@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link HeaderBearerTokenResolver}.
+ * Tests for {@link AuthorizationHeaderTokenExtractor}.
  */
-class HeaderBearerTokenResolverTests {
+class AuthorizationHeaderTokenExtractorTests {
 
 	private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl";
 
-	private final HeaderBearerTokenResolver resolver = new HeaderBearerTokenResolver();
+	private final AuthorizationHeaderTokenExtractor resolver = new AuthorizationHeaderTokenExtractor();
 
 	@Test
 	void resolveWhenNoAuthorizationHeaderThenNull() {

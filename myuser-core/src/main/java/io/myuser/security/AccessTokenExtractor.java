@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Finds the bearer token of a request.
  */
 @FunctionalInterface
-public interface BearerTokenResolver {
+public interface AccessTokenExtractor {
 
 	/**
 	 * Find the token.

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "myuser_one_time_token")
 @SQLRestriction("deleted_at is null")
-public class OneTimeToken extends BaseEntity {
+public class EmailLinkToken extends BaseEntity {
 
 	@Column(name = "user_id", nullable = false, updatable = false)
 	private UUID userId;
@@ -28,7 +28,7 @@ public class OneTimeToken extends BaseEntity {
 	@Enumerated(EnumType.STRING)
 	@JdbcTypeCode(SqlTypes.VARCHAR)
 	@Column(name = "purpose", nullable = false, updatable = false, length = 32)
-	private OneTimeTokenPurpose purpose;
+	private EmailLinkTokenPurpose purpose;
 
 	@Column(name = "token_hash", nullable = false, updatable = false, length = 64)
 	private String tokenHash;
@@ -42,15 +42,15 @@ public class OneTimeToken extends BaseEntity {
 	@Column(name = "used_at")
 	private @Nullable Instant usedAt;
 
-	protected OneTimeToken() {
+	protected EmailLinkToken() {
 		this.userId = new UUID(0, 0);
-		this.purpose = OneTimeTokenPurpose.EMAIL_VERIFICATION;
+		this.purpose = EmailLinkTokenPurpose.EMAIL_VERIFICATION;
 		this.tokenHash = "";
 		this.email = "";
 		this.expiresAt = Instant.EPOCH;
 	}
 
-	OneTimeToken(UUID userId, OneTimeTokenPurpose purpose, String tokenHash, String email, Instant expiresAt) {
+	EmailLinkToken(UUID userId, EmailLinkTokenPurpose purpose, String tokenHash, String email, Instant expiresAt) {
 		this.userId = userId;
 		this.purpose = purpose;
 		this.tokenHash = tokenHash;
@@ -62,7 +62,7 @@ public class OneTimeToken extends BaseEntity {
 		return this.userId;
 	}
 
-	public OneTimeTokenPurpose getPurpose() {
+	public EmailLinkTokenPurpose getPurpose() {
 		return this.purpose;
 	}
 

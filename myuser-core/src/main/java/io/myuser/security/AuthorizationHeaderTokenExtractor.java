@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Reads {@code Authorization: Bearer <token>} (RFC 6750 section 2.1); query parameters and form fields are never
  * read. Headers with another scheme are ignored.
  */
-public final class HeaderBearerTokenResolver implements BearerTokenResolver {
+public final class AuthorizationHeaderTokenExtractor implements AccessTokenExtractor {
 
 
 	@Override

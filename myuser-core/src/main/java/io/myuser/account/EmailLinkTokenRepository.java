@@ -12,22 +12,22 @@ import org.springframework.data.repository.query.Param;
 /**
  * Stored one-time token hashes.
  */
-public interface OneTimeTokenRepository extends JpaRepository<OneTimeToken, UUID> {
+public interface EmailLinkTokenRepository extends JpaRepository<EmailLinkToken, UUID> {
 
-	Optional<OneTimeToken> findByTokenHash(String tokenHash);
+	Optional<EmailLinkToken> findByTokenHash(String tokenHash);
 
 	/**
 	 * Use a token: succeeds for exactly one caller, however many present it at once.
 	 */
 	@Modifying
-	@Query("update OneTimeToken t set t.usedAt = :now, t.version = t.version + 1 where t.tokenHash = :hash and t.purpose = :purpose "
+	@Query("update EmailLinkToken t set t.usedAt = :now, t.version = t.version + 1 where t.tokenHash = :hash and t.purpose = :purpose "
 			+ "and t.usedAt is null and t.expiresAt > :now")
-	int markUsed(@Param("hash") String hash, @Param("purpose") OneTimeTokenPurpose purpose, @Param("now") Instant now);
+	int markUsed(@Param("hash") String hash, @Param("purpose") EmailLinkTokenPurpose purpose, @Param("now") Instant now);
 
 	@Modifying
-	@Query("update OneTimeToken t set t.usedAt = :now, t.version = t.version + 1 where t.userId = :userId and t.purpose = :purpose "
+	@Query("update EmailLinkToken t set t.usedAt = :now, t.version = t.version + 1 where t.userId = :userId and t.purpose = :purpose "
 			+ "and t.usedAt is null")
-	int retireAll(@Param("userId") UUID userId, @Param("purpose") OneTimeTokenPurpose purpose,
+	int retireAll(@Param("userId") UUID userId, @Param("purpose") EmailLinkTokenPurpose purpose,
 			@Param("now") Instant now);
 
 	/**
