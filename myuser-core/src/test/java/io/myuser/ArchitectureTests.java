@@ -1,8 +1,13 @@
 package io.myuser;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.persistence.Entity;
@@ -117,6 +122,33 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat(http)
 			.check(CORE);
+	}
+
+	@Test
+	void noPublicTypeSharesItsSimpleNameWithASpringSecurityType() {
+		Set<String> spring = new HashSet<>();
+		new ClassFileImporter().importPackages("org.springframework.security")
+			.stream()
+			.filter((javaClass) -> javaClass.isTopLevelClass() && javaClass.getModifiers().contains(JavaModifier.PUBLIC))
+			.forEach((javaClass) -> spring.add(javaClass.getSimpleName()));
+		assertThat(spring).as("the scan sees Spring Security").contains("OneTimeToken", "OneTimeTokenService",
+				"AuthenticationEntryPoint");
+		// Types of Spring Security's resource server and of Spring Authorization Server, which hosts import in the
+		// same files as MyUser's and which are not on this classpath.
+		spring.addAll(Set.of("BearerTokenResolver", "DefaultBearerTokenResolver", "HeaderBearerTokenResolver",
+				"BearerTokenAuthenticationFilter", "BearerTokenAuthenticationEntryPoint", "InvalidBearerTokenException",
+				"BearerTokenError", "JwtAuthenticationConverter", "TokenSettings", "ClientSettings",
+				"AuthorizationServerSettings", "OAuth2TokenGenerator", "JwtGenerator"));
+		List<String> clashes = CORE.stream()
+			.filter((javaClass) -> javaClass.isTopLevelClass() && javaClass.getModifiers().contains(JavaModifier.PUBLIC))
+			.map(JavaClass::getSimpleName)
+			.filter(spring::contains)
+			.sorted()
+			.toList();
+		// Known and not renamed yet (a larger change of the public API, noted for a later issue): the account entity
+		// and the token service share their names with Spring Security's userdetails.User and core.token.TokenService.
+		assertThat(clashes).as("MyUser types named like Spring Security or Authorization Server types")
+			.containsExactly("TokenService", "User");
 	}
 
 	@Test

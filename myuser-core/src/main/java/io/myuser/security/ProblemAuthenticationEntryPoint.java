@@ -28,7 +28,7 @@ public final class ProblemAuthenticationEntryPoint implements AuthenticationEntr
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		boolean tokenRefused = authException instanceof InvalidBearerTokenException
+		boolean tokenRefused = authException instanceof InvalidAccessTokenException
 				|| authException instanceof MalformedBearerHeaderException;
 		if (tokenRefused) {
 			response.setHeader("WWW-Authenticate",

@@ -2,7 +2,7 @@ package io.myuser.token;
 
 import io.myuser.security.AccessTokenVerifier;
 import io.myuser.security.AuthenticatedUser;
-import io.myuser.security.InvalidBearerTokenException;
+import io.myuser.security.InvalidAccessTokenException;
 import io.myuser.session.SessionService;
 
 import org.springframework.util.Assert;
@@ -32,10 +32,10 @@ public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifie
 			claims = this.tokens.verifyAccessToken(token);
 		}
 		catch (InvalidTokenException ex) {
-			throw new InvalidBearerTokenException(ex.getMessage(), ex);
+			throw new InvalidAccessTokenException(ex.getMessage(), ex);
 		}
 		if (!this.sessions.belongsTo(claims.sessionId(), claims.userId())) {
-			throw new InvalidBearerTokenException("Token is invalid");
+			throw new InvalidAccessTokenException("Token is invalid");
 		}
 		this.sessions.recordRequestActivity(claims.sessionId());
 		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId());

@@ -5,13 +5,13 @@ import org.springframework.security.core.AuthenticationException;
 /**
  * A bearer token that is not a valid MyUser access token.
  */
-public class InvalidBearerTokenException extends AuthenticationException {
+public class InvalidAccessTokenException extends AuthenticationException {
 
-	public InvalidBearerTokenException(String message) {
+	public InvalidAccessTokenException(String message) {
 		super(message);
 	}
 
-	public InvalidBearerTokenException(String message, Throwable cause) {
+	public InvalidAccessTokenException(String message, Throwable cause) {
 		super(message, cause);
 	}
 
