@@ -76,6 +76,7 @@ public final class MyUserSecurityAutoConfiguration {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			.with(MyUserCorsConfigurer.myUserCors(properties.getWeb().getCors()), Customizer.withDefaults())
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(paths.matcher(HttpMethod.POST, "/token"),
 						paths.matcher(HttpMethod.POST, "/token/refresh"),
