@@ -1,12 +1,21 @@
 package io.myuser.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -43,6 +52,39 @@ class MyUserCorsPropertiesTests {
 			assertThat(cors.isAllowCredentials()).isFalse();
 			assertThat(cors.getMaxAge()).isEqualTo(Duration.ofMinutes(30));
 		});
+	}
+
+	@Test
+	void metadataGivesIdesTheDefaultsOfTheCode() throws IOException {
+		MyUserProperties.Web.Cors defaults = new MyUserProperties.Web.Cors();
+		Map<String, JsonNode> metadata = new HashMap<>();
+		for (URL url : Collections.list(getClass().getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			try (InputStream in = url.openStream()) {
+				JsonMapper.builder().build().readTree(in).path("properties").forEach((property) -> {
+					String name = property.path("name").asString("");
+					if (name.startsWith("myuser.web.cors.")) {
+						metadata.put(name, property);
+					}
+				});
+			}
+		}
+		assertThat(metadata).containsOnlyKeys("myuser.web.cors.allowed-origins",
+				"myuser.web.cors.allowed-origin-patterns", "myuser.web.cors.allowed-methods",
+				"myuser.web.cors.allowed-headers", "myuser.web.cors.exposed-headers",
+				"myuser.web.cors.allow-credentials", "myuser.web.cors.max-age");
+		assertThat(strings(metadata.get("myuser.web.cors.allowed-methods"))).isEqualTo(defaults.getAllowedMethods());
+		assertThat(strings(metadata.get("myuser.web.cors.allowed-headers"))).isEqualTo(defaults.getAllowedHeaders());
+		assertThat(strings(metadata.get("myuser.web.cors.exposed-headers"))).isEqualTo(defaults.getExposedHeaders());
+		assertThat(metadata.get("myuser.web.cors.allow-credentials").path("defaultValue").asBoolean(true)).isFalse();
+		assertThat(metadata.get("myuser.web.cors.max-age").path("defaultValue").asString()).isEqualTo("30m");
+		assertThat(metadata.values()).allMatch((property) -> !property.path("description").asString("").isBlank());
+	}
+
+	private static List<String> strings(JsonNode property) {
+		List<String> values = new ArrayList<>();
+		property.path("defaultValue").forEach((value) -> values.add(value.asString()));
+		return values;
 	}
 
 	@Test
