@@ -1,17 +1,22 @@
 package io.myuser.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import jakarta.validation.Valid;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Properties shared by every MyUser feature.
  */
 @ConfigurationProperties("myuser")
+@Validated
 public class MyUserProperties implements InitializingBean {
 
 	/**
@@ -19,6 +24,7 @@ public class MyUserProperties implements InitializingBean {
 	 */
 	private boolean enabled = true;
 
+	@Valid
 	private final Web web = new Web();
 
 	public boolean isEnabled() {
@@ -59,6 +65,9 @@ public class MyUserProperties implements InitializingBean {
 		 */
 		private DataSize maxRequestBodySize = DataSize.ofKilobytes(64);
 
+		@Valid
+		private final Cors cors = new Cors();
+
 		public String getBasePath() {
 			return this.basePath;
 		}
@@ -83,6 +92,10 @@ public class MyUserProperties implements InitializingBean {
 			this.maxRequestBodySize = maxRequestBodySize;
 		}
 
+		public Cors getCors() {
+			return this.cors;
+		}
+
 		void validate() {
 			Assert.hasText(this.basePath, "myuser.web.base-path must not be empty");
 			Assert.isTrue(this.basePath.startsWith("/") && !this.basePath.endsWith("/"),
@@ -90,6 +103,123 @@ public class MyUserProperties implements InitializingBean {
 			Assert.isTrue(this.basePath.matches("^(/[A-Za-z0-9._~-]+)+$"),
 					"myuser.web.base-path may only hold path segments of letters, digits and . _ ~ -");
 			Assert.isTrue(this.maxRequestBodySize.toBytes() > 0, "myuser.web.max-request-body-size must be positive");
+		}
+
+		/**
+		 * Cross-origin resource sharing (CORS) on MyUser's endpoints, for browser apps served from another origin.
+		 * Off while no origin is allowed. A host {@code CorsConfigurationSource} bean is used instead when present.
+		 */
+		@ValidCors
+		public static class Cors {
+
+			/**
+			 * Origins allowed to call MyUser's endpoints from a browser, each exactly as the browser sends it
+			 * (scheme, host and port, such as https://app.example.com). '*' allows every origin, but never
+			 * together with allow-credentials. Empty, with no origin patterns either, means no CORS.
+			 */
+			private List<String> allowedOrigins = new ArrayList<>();
+
+			/**
+			 * Origin patterns allowed to call MyUser's endpoints from a browser, where '*' matches any part of
+			 * the host and a port list may close the pattern, such as https://*.example.com or
+			 * http://localhost:[*].
+			 */
+			private List<String> allowedOriginPatterns = new ArrayList<>();
+
+			/**
+			 * HTTP methods allowed in cross-origin requests. '*' allows every method.
+			 */
+			private List<String> allowedMethods = new ArrayList<>(
+					List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+
+			/**
+			 * Request headers a cross-origin request may send. '*' allows every header.
+			 */
+			private List<String> allowedHeaders = new ArrayList<>(
+					List.of("Authorization", "Content-Type", "Accept", "Accept-Language"));
+
+			/**
+			 * Response headers, beyond the CORS-safelisted ones, that the browser lets the calling page read.
+			 */
+			private List<String> exposedHeaders = new ArrayList<>(
+					List.of("Location", "Retry-After", "WWW-Authenticate", "Content-Disposition"));
+
+			/**
+			 * Whether the browser sends cookies and HTTP authentication along with cross-origin requests and lets
+			 * the page read the answers. MyUser's tokens travel in the Authorization header, which needs no
+			 * credentials. Never allowed with a wildcard origin.
+			 */
+			private boolean allowCredentials = false;
+
+			/**
+			 * How long a browser may cache the answer to a preflight request.
+			 */
+			private Duration maxAge = Duration.ofMinutes(30);
+
+			/**
+			 * Whether any origin is allowed, so that MyUser answers CORS requests at all.
+			 * @return whether origins or origin patterns are set
+			 */
+			public boolean hasOrigins() {
+				return !this.allowedOrigins.isEmpty() || !this.allowedOriginPatterns.isEmpty();
+			}
+
+			public List<String> getAllowedOrigins() {
+				return this.allowedOrigins;
+			}
+
+			public void setAllowedOrigins(List<String> allowedOrigins) {
+				this.allowedOrigins = allowedOrigins;
+			}
+
+			public List<String> getAllowedOriginPatterns() {
+				return this.allowedOriginPatterns;
+			}
+
+			public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+				this.allowedOriginPatterns = allowedOriginPatterns;
+			}
+
+			public List<String> getAllowedMethods() {
+				return this.allowedMethods;
+			}
+
+			public void setAllowedMethods(List<String> allowedMethods) {
+				this.allowedMethods = allowedMethods;
+			}
+
+			public List<String> getAllowedHeaders() {
+				return this.allowedHeaders;
+			}
+
+			public void setAllowedHeaders(List<String> allowedHeaders) {
+				this.allowedHeaders = allowedHeaders;
+			}
+
+			public List<String> getExposedHeaders() {
+				return this.exposedHeaders;
+			}
+
+			public void setExposedHeaders(List<String> exposedHeaders) {
+				this.exposedHeaders = exposedHeaders;
+			}
+
+			public boolean isAllowCredentials() {
+				return this.allowCredentials;
+			}
+
+			public void setAllowCredentials(boolean allowCredentials) {
+				this.allowCredentials = allowCredentials;
+			}
+
+			public Duration getMaxAge() {
+				return this.maxAge;
+			}
+
+			public void setMaxAge(Duration maxAge) {
+				this.maxAge = maxAge;
+			}
+
 		}
 
 	}

@@ -60,7 +60,8 @@ class ConfigurationMetadataTests {
 	void defaultValuesInMetadataMatchTheCode() throws IOException {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		myUserProperties().forEach((name, property) -> {
-			if (property.has("defaultValue")) {
+			// List defaults (myuser.web.cors.allowed-methods) are JSON arrays, checked in MyUserCorsPropertiesTests.
+			if (property.has("defaultValue") && !property.get("defaultValue").isArray()) {
 				defaults.put(name, property.get("defaultValue").asString());
 			}
 		});

@@ -18,6 +18,8 @@ import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.token.InvalidSigningKeyException;
 import io.myuser.autoconfigure.token.InvalidSigningKeyException.Reason;
 import io.myuser.sample.test.HttpResult;
+import io.myuser.sample.test.EmbeddedPostgresConfiguration;
+import io.myuser.sample.test.NeedsPostgres;
 import io.myuser.support.ClientInfo;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -82,8 +84,9 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	@NeedsPostgres
 	void the_postgres_profile_takes_its_database_from_the_environment_variables() throws Exception {
-		try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+		try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.start();
 				ConfigurableApplicationContext context = SampleApplication.application()
 					.run("--server.port=0", "--spring.main.banner-mode=off", "--spring.profiles.active=postgres",
 							"--MYUSER_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),

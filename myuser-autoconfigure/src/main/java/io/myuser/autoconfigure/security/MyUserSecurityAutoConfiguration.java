@@ -80,6 +80,7 @@ public final class MyUserSecurityAutoConfiguration {
 			.httpBasic(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.requestCache(AbstractHttpConfigurer::disable)
+			.with(MyUserCorsConfigurer.myUserCors(properties.getWeb().getCors()), Customizer.withDefaults())
 			.authorizeHttpRequests((requests) -> {
 				// Each feature's own routes (a switched-off feature has none), the role-guarded ones first.
 				List<MyUserRoutes.Route> contributed = routes.orderedStream()

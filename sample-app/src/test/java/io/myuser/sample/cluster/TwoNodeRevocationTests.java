@@ -10,6 +10,8 @@ import java.util.Map;
 import io.myuser.account.NewUser;
 import io.myuser.account.UserAccountService;
 import io.myuser.sample.SampleApplication;
+import io.myuser.sample.test.EmbeddedPostgresConfiguration;
+import io.myuser.sample.test.NeedsPostgres;
 import io.myuser.support.ClientInfo;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one node is refused by that node on the very next request and by the other node within the configured poll
  * interval (500 ms here; 2 s by default), without any database query per authenticated request.
  */
+@NeedsPostgres
 class TwoNodeRevocationTests {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -44,7 +47,7 @@ class TwoNodeRevocationTests {
 
 	@BeforeAll
 	static void startCluster() throws Exception {
-		postgres = EmbeddedPostgres.builder().start();
+		postgres = EmbeddedPostgresConfiguration.start();
 		nodeA = startNode();
 		nodeB = startNode();
 	}

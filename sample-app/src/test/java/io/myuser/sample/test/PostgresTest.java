@@ -10,12 +10,14 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 /**
- * Runs an integration test against embedded PostgreSQL instead of the sample's default H2.
+ * Runs an integration test against embedded PostgreSQL instead of the sample's default H2. Skipped when the run
+ * asks for the H2 half only ({@link NeedsPostgres}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@NeedsPostgres
 @Import(EmbeddedPostgresConfiguration.class)
 public @interface PostgresTest {
 

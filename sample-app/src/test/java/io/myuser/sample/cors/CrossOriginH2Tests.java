@@ -1,0 +1,8 @@
+package io.myuser.sample.cors;
+
+/**
+ * {@link CrossOriginTests} on H2.
+ */
+class CrossOriginH2Tests extends CrossOriginTests {
+
+}
