@@ -120,7 +120,14 @@ public class MyUserFlywayMigrationInitializer implements InitializingBean, Order
 				baselineFromSharedLayout(sharedRows);
 			}
 			else if (this.baselineVersion != null) {
-				baseline(this.baselineVersion, "<< myuser.flyway.baseline-version >>");
+				String version = this.baselineVersion;
+				if (Arrays.stream(this.flyway.info().pending())
+					.noneMatch((pending) -> pending.getVersion() != null
+							&& pending.getVersion().getVersion().equals(version))) {
+					throw new IllegalStateException("myuser.flyway.baseline-version is " + version
+							+ ", which is not the version of one of MyUser's scripts");
+				}
+				baseline(version, "<< myuser.flyway.baseline-version >>");
 			}
 			else if (myUserTablesExist) {
 				throw new IllegalStateException("MyUser's tables exist, but neither MyUser's history table "

@@ -242,6 +242,12 @@ class MyUserFlywayAutoConfigurationTests {
 
 		// This host keeps its own tables some other way; its Flyway would refuse a schema with tables and no history.
 		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + url, "myuser.flyway.baseline-version=66",
+					"spring.flyway.enabled=false")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("baseline-version is 66, which is not the version of one of MyUser's scripts"));
+		this.contextRunner
 			.withPropertyValues("spring.datasource.url=" + url, "myuser.flyway.baseline-version=5",
 					"spring.flyway.enabled=false")
 			.run((context) -> {
