@@ -313,6 +313,24 @@ class MyUserFlywayAutoConfigurationTests {
 	}
 
 	@Test
+	void myUsersRunConnectsWhereTheHostsFlywayConnects() {
+		String applicationUrl = uniqueUrl();
+		String migrationUrl = uniqueUrl();
+		// spring.flyway.url sends the host's Flyway to another database (say, with a user that may change the
+		// schema); MyUser's run follows it. The application's database then has no tables, so the context stops
+		// later, when MyUser's beans first read them; only where the migrations went matters here.
+		this.contextRunner
+			.withPropertyValues("spring.datasource.url=" + applicationUrl, "spring.flyway.url=" + migrationUrl,
+					"spring.flyway.user=sa", "spring.jpa.hibernate.ddl-auto=none", "myuser.jobs.enabled=false")
+			.run((context) -> {
+				JdbcTemplate migrated = new JdbcTemplate(dataSource(migrationUrl));
+				assertThat(versions(migrated, "myuser_schema_history")).containsExactlyElementsOf(MYUSER_VERSIONS);
+				assertThat(tableExists(new JdbcTemplate(dataSource(applicationUrl)), "myuser_schema_history"))
+					.isFalse();
+			});
+	}
+
+	@Test
 	void theHistoryTableCanBeRenamed() {
 		this.contextRunner.withPropertyValues("myuser.flyway.table=accounts_schema_history").run((context) -> {
 			assertThat(context).hasNotFailed();
