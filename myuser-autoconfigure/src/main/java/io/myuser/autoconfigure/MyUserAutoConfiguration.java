@@ -37,8 +37,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The base of MyUser: accounts, password hashing, the clock, client information, Flyway migrations and the web
- * plumbing every MyUser endpoint shares. {@code myuser.enabled=false} switches all of MyUser off.
+ * The base of MyUser: accounts, password hashing, the clock, client information and the web plumbing every MyUser
+ * endpoint shares (MyUser's tables are migrated by {@code MyUserFlywayAutoConfiguration}). {@code myuser.enabled=false} switches all of MyUser off.
  * <p>
  * Passwords are Unicode-normalised (NFKC) before they are hashed or checked: the services that hash and verify
  * passwords get the {@link PasswordEncoder} bean, MyUser's or the host's, wrapped in a
@@ -48,7 +48,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @ConditionalOnBooleanProperty(name = "myuser.enabled", matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = User.class)
 @EnableConfigurationProperties({ MyUserProperties.class, MyUserAccountProperties.class })
-@Import({ MyUserFlywayConfiguration.class, MyUserWebConfiguration.class })
+@Import(MyUserWebConfiguration.class)
 public final class MyUserAutoConfiguration {
 
 	@Bean

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.autoconfigure.flyway.MyUserFlywayProperties;
 import io.myuser.autoconfigure.gdpr.MyUserGdprProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionProperties;
@@ -83,7 +84,9 @@ class ConfigurationMetadataTests {
 			.containsEntry("myuser.gdpr.export.retention", "7d")
 			.containsEntry("myuser.gdpr.export.max-downloads", "5")
 			.containsEntry("myuser.gdpr.deletion.grace-period", "7d")
-			.containsEntry("myuser.gdpr.deletion.reauthentication-window", "10m");
+			.containsEntry("myuser.gdpr.deletion.reauthentication-window", "10m")
+			.containsEntry("myuser.flyway.enabled", "true")
+			.containsEntry("myuser.flyway.table", "myuser_schema_history");
 		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(defaults)));
 		assertThat(binder.bindOrCreate("myuser", MyUserProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserProperties());
@@ -97,6 +100,8 @@ class ConfigurationMetadataTests {
 			.isEqualTo(new MyUserSessionProperties());
 		assertThat(binder.bindOrCreate("myuser.gdpr", MyUserGdprProperties.class)).usingRecursiveComparison()
 			.isEqualTo(new MyUserGdprProperties());
+		assertThat(binder.bindOrCreate("myuser.flyway", MyUserFlywayProperties.class)).usingRecursiveComparison()
+			.isEqualTo(new MyUserFlywayProperties());
 	}
 
 	@Test
@@ -110,7 +115,7 @@ class ConfigurationMetadataTests {
 			}
 		}
 		assertThat(switches).contains("myuser.enabled", "myuser.token.enabled", "myuser.profile.enabled",
-				"myuser.jobs.enabled");
+				"myuser.jobs.enabled", "myuser.flyway.enabled");
 		Map<String, JsonNode> properties = myUserProperties();
 		assertThat(properties).containsKeys(switches.toArray(String[]::new));
 		switches.forEach((name) -> assertThat(properties.get(name).path("description").asString("")).as(name)

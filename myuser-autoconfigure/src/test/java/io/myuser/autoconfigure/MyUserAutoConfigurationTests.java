@@ -52,9 +52,7 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.context.annotation.ImportCandidates;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -76,8 +74,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * contributes together to a host application.
  */
 class MyUserAutoConfigurationTests {
-
-	private static final String MYUSER_FLYWAY_LOCATION = "classpath:db/myuser/migration";
 
 	private static final List<String> MYUSER_ENTITY_PACKAGES = List.of("io.myuser.account", "io.myuser.token",
 			"io.myuser.session", "io.myuser.profile", "io.myuser.audit", "io.myuser.gdpr", "io.myuser.social");
@@ -260,46 +256,6 @@ class MyUserAutoConfigurationTests {
 			assertThat(context).hasSingleBean(Clock.class).hasBean("hostClock");
 			assertThat(context.getBean(Clock.class)).isSameAs(clock);
 		});
-	}
-
-	@Test
-	void flywayRunsMyUserMigrationsBesideTheHostsDefaultLocation() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(FlywayConfigurationCustomizer.class)
-				.hasBean("myUserFlywayConfigurationCustomizer");
-			Flyway flyway = context.getBean(Flyway.class);
-			assertThat(locations(flyway)).containsExactlyInAnyOrder("classpath:db/migration", MYUSER_FLYWAY_LOCATION);
-			assertThat(java.util.Arrays.stream(flyway.info().applied()).map((m) -> m.getVersion().getVersion()))
-				.contains("0.1", "0.2", "0.3");
-		});
-	}
-
-	@Test
-	void flywayCustomizerBacksOffWithoutFlyway() {
-		// Without Flyway the host creates the schema some other way; here Hibernate does.
-		this.contextRunner.withClassLoader(new FilteredClassLoader(Flyway.class))
-			.withPropertyValues("spring.jpa.hibernate.ddl-auto=create-drop")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean("myUserFlywayConfigurationCustomizer")
-					.doesNotHaveBean(Flyway.class)
-					.hasSingleBean(UserAccountService.class);
-			});
-	}
-
-	@Test
-	void flywayKeepsLocationsTheHostConfigured() {
-		this.contextRunner.withPropertyValues("spring.flyway.locations=classpath:db/host,classpath:db/more")
-			.run((context) -> assertThat(locations(context.getBean(Flyway.class)))
-				.containsExactlyInAnyOrder("classpath:db/host", "classpath:db/more", MYUSER_FLYWAY_LOCATION));
-	}
-
-	@Test
-	void flywayDoesNotAddMyUserLocationTwice() {
-		this.contextRunner
-			.withPropertyValues("spring.flyway.locations=" + MYUSER_FLYWAY_LOCATION + ",classpath:db/host")
-			.run((context) -> assertThat(locations(context.getBean(Flyway.class)))
-				.containsExactlyInAnyOrder(MYUSER_FLYWAY_LOCATION, "classpath:db/host"));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.example.host.HostApplication;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
+import io.myuser.autoconfigure.flyway.MyUserFlywayAutoConfiguration;
 import io.myuser.autoconfigure.gdpr.MyUserGdprAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.autoconfigure.mail.MyUserMailAutoConfiguration;
@@ -49,7 +50,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * runners sort them into their real order. There is no mail server: emails go to the log
  * ({@code myuser.mail.log-delivery=true}) except in {@link #webWithoutMailDelivery()}. Like every Boot
  * application, the host registers its own package as an auto-configuration package ({@link HostApplication}).
- * Each context gets an H2 database of its own.
+ * Each context gets an H2 database of its own, unless the test names one in {@code spring.datasource.url}.
  */
 public final class MyUserContextRunners {
 
@@ -61,7 +62,7 @@ public final class MyUserContextRunners {
 
 	/** Every MyUser auto-configuration, as listed in {@code AutoConfiguration.imports}. */
 	public static final Class<?>[] MYUSER_AUTO_CONFIGURATIONS = { MyUserAutoConfiguration.class,
-			MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
+			MyUserFlywayAutoConfiguration.class, MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
 			MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class, MyUserGdprAutoConfiguration.class,
 			MyUserSocialAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
 			MyUserMailAutoConfiguration.class };
@@ -195,6 +196,9 @@ public final class MyUserContextRunners {
 
 		@Override
 		public void initialize(ConfigurableApplicationContext context) {
+			if (context.getEnvironment().containsProperty("spring.datasource.url")) {
+				return;
+			}
 			TestPropertyValues.of("spring.datasource.url=jdbc:h2:mem:myuser-test-" + UUID.randomUUID()
 					+ ";DB_CLOSE_DELAY=-1").applyTo(context);
 		}

@@ -236,7 +236,9 @@ abstract class ConcurrencyInvariantsTests extends IntegrationTestSupport {
 			}
 			for (Map<String, Object> column : ConcurrencyInvariantsTests.this.jdbc.queryForList(
 					"select lower(table_name) as t, lower(column_name) as c from information_schema.columns "
-							+ "where lower(table_name) like 'myuser\\_%' escape '\\' and upper(data_type) in "
+							// Flyway's history of MyUser's scripts holds no account data (its column names are quoted).
+							+ "where lower(table_name) like 'myuser\\_%' escape '\\' "
+							+ "and lower(table_name) <> 'myuser_schema_history' and upper(data_type) in "
 							+ "('CHARACTER VARYING', 'VARCHAR', 'TEXT', 'CHARACTER LARGE OBJECT')")) {
 				String table = (String) column.get("t");
 				String name = (String) column.get("c");

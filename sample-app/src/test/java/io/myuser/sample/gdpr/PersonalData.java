@@ -40,8 +40,9 @@ final class PersonalData {
 				while (rs.next()) {
 					String table = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
 					String schema = rs.getString("TABLE_SCHEM");
+					// Flyway's history of MyUser's scripts holds no account data (and its column names are quoted).
 					if ((table.startsWith("myuser_") || table.startsWith("sample_"))
-							&& !"information_schema".equalsIgnoreCase(schema)) {
+							&& !table.equals("myuser_schema_history") && !"information_schema".equalsIgnoreCase(schema)) {
 						columns.add(new String[] { table, rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
 								String.valueOf(rs.getInt("DATA_TYPE")) });
 					}

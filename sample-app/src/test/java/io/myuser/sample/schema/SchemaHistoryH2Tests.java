@@ -1,0 +1,8 @@
+package io.myuser.sample.schema;
+
+/**
+ * {@link SchemaHistoryTests} on H2.
+ */
+class SchemaHistoryH2Tests extends SchemaHistoryTests {
+
+}
