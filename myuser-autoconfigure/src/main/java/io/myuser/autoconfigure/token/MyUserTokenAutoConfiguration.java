@@ -96,7 +96,7 @@ public final class MyUserTokenAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionSettings myUserSessionSettings(MyUserSessionProperties properties, TokenSettings tokenSettings) {
 		return new SessionSettings(properties.getIdleTimeout(), properties.getActivityResolution(),
-				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()));
+				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()), properties.getCacheSize());
 	}
 
 	@Bean
@@ -119,9 +119,9 @@ public final class MyUserTokenAutoConfiguration {
 	@ConditionalOnMissingBean
 	TokenService myUserTokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
 			TokenSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, MyUserTokenProperties properties) {
 		return new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
-				transactionManager, clock);
+				transactionManager, clock, properties.getVerifiedTokenCacheSize());
 	}
 
 	@Bean
