@@ -15,7 +15,8 @@
 #   - steady: sessions drawn uniformly at random from all of them for [steady-seconds].
 # Every answer must be 200 and name the token's user, else the run stops with status 1 and no figures.
 # Per window: req/s, p50/p99/max latency, tokens verified per second by the codec (misses of the verified-token
-# cache) and database connections per second on request threads (session owner reads, activity writes). At the end:
+# cache) and database connections per second on request threads (session owner reads, activity writes), and both per
+# request (these two do not depend on how fast the machine is: a cache that starts over shows as a jump). At the end:
 # the live heap after full collections, and per phase lowest/median throughput and highest/median p99 of its full
 # windows.
 #
@@ -48,3 +49,4 @@ echo
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $HEAP, load average $LOAD_BEFORE before, $LOAD_AFTER after"
 echo "fill:   median $(field fill_median_rps) req/s, lowest/median window $(field fill_min_ratio), highest/median p99 $(field fill_p99_ratio)"
 echo "steady: median $(field steady_median_rps) req/s, lowest/median window $(field steady_min_ratio), highest/median p99 $(field steady_p99_ratio)"
+echo "steady: tokens verified per request median $(field steady_verified_per_request), highest window $(field steady_max_verified_per_request); connections per request median $(field steady_connections_per_request), highest window $(field steady_max_connections_per_request)"

@@ -174,12 +174,14 @@ public final class SessionCacheBenchmark {
 		Sessions measured = createSessions(dataSource, "bench", sessions);
 		double clientHeap = liveHeapMb();
 		System.out.printf(Locale.ROOT,
-				"created %d + %d sessions and signed their access tokens in %.1f s; tokens held by the client: %.1f MB%n",
-				warmUp.size(), measured.size(), (System.nanoTime() - creating) / 1e9,
+				"created %d + %d sessions and signed their access tokens (%d characters each) in %.1f s; tokens held "
+						+ "by the client: %.1f MB%n",
+				warmUp.size(), measured.size(), measured.tokens()[0].length, (System.nanoTime() - creating) / 1e9,
 				(measured.tokenBytes() + warmUp.tokenBytes()) / MB);
 
 		System.out.println();
-		System.out.println("phase   window  end_s    req/s  p50_ms  p99_ms  max_ms  verified/s  db_conn/s  sessions_seen");
+		System.out.println("phase   window  end_s    req/s  p50_ms  p99_ms  max_ms  verified/s  db_conn/s  verified/req  "
+				+ "db_conn/req  sessions_seen");
 		Load load = new Load(this.port, connections, windowSeconds, this.counters);
 		load.run("warm-up", warmUp, Order.RANDOM, 10);
 		double afterWarmUp = liveHeapMb();
@@ -199,10 +201,14 @@ public final class SessionCacheBenchmark {
 		}
 		System.out.printf(Locale.ROOT,
 				"RESULT sessions=%d fill_median_rps=%.0f fill_min_ratio=%.3f fill_p99_ratio=%.3f "
-						+ "steady_median_rps=%.0f steady_min_ratio=%.3f steady_p99_ratio=%.3f heap_after_mb=%.1f "
-						+ "client_heap_mb=%.1f%n",
+						+ "steady_median_rps=%.0f steady_min_ratio=%.3f steady_p99_ratio=%.3f "
+						+ "steady_verified_per_request=%.3f steady_max_verified_per_request=%.3f "
+						+ "steady_connections_per_request=%.3f steady_max_connections_per_request=%.3f "
+						+ "heap_after_mb=%.1f client_heap_mb=%.1f%n",
 				measured.size(), fill.medianRate(), fill.minRatio(), fill.p99Ratio(), steady.medianRate(),
-				steady.minRatio(), steady.p99Ratio(), afterSteady, clientHeap);
+				steady.minRatio(), steady.p99Ratio(), steady.medianVerifiedPerRequest(),
+				steady.maxVerifiedPerRequest(), steady.medianConnectionsPerRequest(),
+				steady.maxConnectionsPerRequest(), afterSteady, clientHeap);
 	}
 
 	private static double liveHeapMb() {
@@ -477,9 +483,10 @@ public final class SessionCacheBenchmark {
 		}
 
 		private static void print(WindowFigures line) {
-			System.out.printf(Locale.ROOT, "%-7s %6d %6.1f %8.0f %7.2f %7.2f %7.1f %11.0f %10.0f %14s%s%n",
+			System.out.printf(Locale.ROOT, "%-7s %6d %6.1f %8.0f %7.2f %7.2f %7.1f %11.0f %10.0f %13.3f %12.3f %14s%s%n",
 					line.phase(), line.window(), line.endSeconds(), line.rate(), line.p50() / 1000.0,
 					line.p99() / 1000.0, line.max() / 1000.0, line.verified(), line.connections(),
+					line.verifiedPerRequest(), line.connectionsPerRequest(),
 					(line.seen() >= 0) ? Integer.toString(line.seen()) : "-", line.full() ? "" : "  (partial)");
 		}
 
@@ -496,6 +503,17 @@ public final class SessionCacheBenchmark {
 
 	private record WindowFigures(String phase, int window, double endSeconds, double rate, long p50, long p99,
 			long max, double verified, double connections, int seen, boolean full) {
+
+		/** Share of the window's requests whose token the codec verified: misses of the verified-token cache. */
+		double verifiedPerRequest() {
+			return (this.rate > 0) ? this.verified / this.rate : 0;
+		}
+
+		/** Database connections per request: session owner reads and activity writes. */
+		double connectionsPerRequest() {
+			return (this.rate > 0) ? this.connections / this.rate : 0;
+		}
+
 	}
 
 	private record PhaseResult(String name, List<WindowFigures> windows, long requests, double seconds,
@@ -525,14 +543,32 @@ public final class SessionCacheBenchmark {
 			return maxP99() / medianP99();
 		}
 
+		double medianVerifiedPerRequest() {
+			return median(this.windows.stream().mapToDouble(WindowFigures::verifiedPerRequest).toArray());
+		}
+
+		double maxVerifiedPerRequest() {
+			return this.windows.stream().mapToDouble(WindowFigures::verifiedPerRequest).max().orElse(Double.NaN);
+		}
+
+		double medianConnectionsPerRequest() {
+			return median(this.windows.stream().mapToDouble(WindowFigures::connectionsPerRequest).toArray());
+		}
+
+		double maxConnectionsPerRequest() {
+			return this.windows.stream().mapToDouble(WindowFigures::connectionsPerRequest).max().orElse(Double.NaN);
+		}
+
 		String summary() {
 			return String.format(Locale.ROOT,
 					"%s: %d requests in %.1f s (%.0f req/s), %d tokens verified, %d request-thread connections; "
 							+ "%d full windows: median %.0f req/s, lowest %.0f (lowest/median %.3f); "
-							+ "median p99 %.2f ms, highest %.2f ms (highest/median %.3f)",
+							+ "median p99 %.2f ms, highest %.2f ms (highest/median %.3f); verified per request: median "
+							+ "%.3f, highest %.3f; connections per request: median %.3f, highest %.3f",
 					this.name, this.requests, this.seconds, this.requests / this.seconds, this.verified,
 					this.connections, this.windows.size(), medianRate(), minRate(), minRatio(), medianP99() / 1000.0,
-					maxP99() / 1000.0, p99Ratio());
+					maxP99() / 1000.0, p99Ratio(), medianVerifiedPerRequest(), maxVerifiedPerRequest(),
+					medianConnectionsPerRequest(), maxConnectionsPerRequest());
 		}
 
 		private static double median(double[] values) {
