@@ -10,7 +10,7 @@
 # heap) and the sample app on it, inserts the users and sessions on the server, signs one access token per session
 # with the app's own codec, and sends GET /api/greeting with those tokens from a few client threads over keep-alive
 # loopback connections (a minimal HTTP/1.1 client in the same JVM):
-#   - warm-up: a separate set of 20,000 sessions, each once, then at random for 10 s;
+#   - warm-up: a separate set of 20,000 sessions, each once, then 2,000 of them at random for 10 s;
 #   - fill: every session once, in a shuffled order (first requests: every cache misses, fills, then evicts);
 #   - steady: sessions drawn uniformly at random from all of them for [steady-seconds].
 # Every answer must be 200 and name the token's user, else the run stops with status 1 and no figures.
