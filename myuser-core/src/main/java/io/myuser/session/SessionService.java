@@ -6,14 +6,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.myuser.account.AccountDisabled;
 import io.myuser.support.AfterCommit;
 import io.myuser.support.ClientInfo;
+import io.myuser.support.ClockTicker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +27,13 @@ import org.springframework.util.Assert;
 /**
  * Starts, lists and ends sessions. Ending a session writes a revocation record that every node picks up, and
  * makes the session's refresh tokens useless at once (refreshing checks the session row).
+ * <p>
+ * Two bounded caches per node keep authenticated requests away from the database: the owner of each session seen
+ * (until the session's absolute end), and when each session's {@code last_activity} was last written (for one
+ * {@link SessionSettings#activityResolution() activity resolution}). Both hold at most
+ * {@link SessionSettings#cacheSize()} sessions and evict entry by entry beyond it: an evicted session's next request
+ * reads its owner again, or sends its conditional activity update again, which writes nothing when the stored time
+ * is recent. Neither cache decides whether a token is accepted: revocation is checked on every request.
  */
 public class SessionService {
 
@@ -55,12 +64,11 @@ public class SessionService {
 
 	private final Clock clock;
 
-	private final Map<UUID, Instant> lastActivityWritten = new ConcurrentHashMap<>();
+	/** When this node last wrote (or may assume) each session's last activity; an entry lasts one resolution. */
+	private final Cache<UUID, Instant> lastActivityWritten;
 
-	/** Session id to owner, learned when this node starts a session or first sees one; bounded. */
-	private final Map<UUID, UUID> owners = new ConcurrentHashMap<>();
-
-	private static final int MAX_OWNERS = 100_000;
+	/** Session id to owner, learned when this node starts a session or first sees one; until the session's end. */
+	private final Cache<UUID, SessionOwner> owners;
 
 	public SessionService(UserSessionRepository sessions, TokenRevocationRepository revocations,
 			SessionRevocationCache revocationCache, ApplicationEventPublisher events, SessionSettings settings,
@@ -77,6 +85,23 @@ public class SessionService {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
+		ClockTicker ticker = new ClockTicker(clock);
+		this.lastActivityWritten = Caffeine.newBuilder()
+			.maximumSize(settings.cacheSize())
+			.ticker(ticker)
+			.expireAfter(Expiry.writing(
+					(UUID id, Instant written) -> until(written.plus(settings.activityResolution()))))
+			.build();
+		this.owners = Caffeine.newBuilder()
+			.maximumSize(settings.cacheSize())
+			.ticker(ticker)
+			.expireAfter(Expiry.creating((UUID id, SessionOwner owner) -> until(owner.sessionEnd())))
+			.build();
+	}
+
+	private Duration until(Instant end) {
+		Duration remaining = Duration.between(this.clock.instant(), end);
+		return remaining.isNegative() ? Duration.ZERO : remaining;
 	}
 
 	/**
@@ -94,8 +119,8 @@ public class SessionService {
 		Assert.hasText(loginMethod, "loginMethod cannot be empty");
 		Instant now = this.clock.instant();
 		UserSession session = this.sessions.save(new UserSession(userId, client, loginMethod, now, now.plus(lifetime)));
-		this.lastActivityWritten.put(session.getId(), now);
-		rememberOwner(session.getId(), userId);
+		rememberActivity(session.getId(), now, now);
+		rememberOwner(session.getId(), userId, session.getExpiresAt(), now);
 		return session;
 	}
 
@@ -152,7 +177,7 @@ public class SessionService {
 	public void recordActivity(UserSession session) {
 		Instant now = this.clock.instant();
 		session.touch(now);
-		this.lastActivityWritten.put(session.getId(), now);
+		rememberActivity(session.getId(), now, now);
 	}
 
 	/**
@@ -165,7 +190,7 @@ public class SessionService {
 		Instant now = this.clock.instant();
 		Duration resolution = this.settings.activityResolution();
 		Instant threshold = now.minus(resolution);
-		Instant written = this.lastActivityWritten.get(sessionId);
+		Instant written = this.lastActivityWritten.getIfPresent(sessionId);
 		if (written != null && written.isAfter(threshold)) {
 			return;
 		}
@@ -173,9 +198,13 @@ public class SessionService {
 				now.minus(this.settings.idleTimeout())) > 0;
 		// Not updated: the stored time is already recent (another node or a refresh wrote it). Without reading it,
 		// assume it is half a resolution old, so this node tries again at most twice per resolution.
-		this.lastActivityWritten.put(sessionId, updated ? now : now.minus(resolution.dividedBy(2)));
-		if (this.lastActivityWritten.size() > 100_000) {
-			this.lastActivityWritten.values().removeIf((instant) -> instant.isBefore(threshold));
+		rememberActivity(sessionId, updated ? now : now.minus(resolution.dividedBy(2)), now);
+	}
+
+	private void rememberActivity(UUID sessionId, Instant written, Instant now) {
+		// Useful for one resolution after the write; with a resolution of zero, not at all.
+		if (written.plus(this.settings.activityResolution()).isAfter(now)) {
+			this.lastActivityWritten.put(sessionId, written);
 		}
 	}
 
@@ -187,22 +216,24 @@ public class SessionService {
 	 * @return whether the session is that user's
 	 */
 	public boolean belongsTo(UUID sessionId, UUID userId) {
-		UUID owner = this.owners.get(sessionId);
+		SessionOwner owner = this.owners.getIfPresent(sessionId);
 		if (owner == null) {
-			owner = this.sessions.findById(sessionId).map(UserSession::getUserId).orElse(null);
-			if (owner == null) {
+			UserSession session = this.sessions.findById(sessionId).orElse(null);
+			if (session == null) {
 				return false;
 			}
-			rememberOwner(sessionId, owner);
+			owner = rememberOwner(sessionId, session.getUserId(), session.getExpiresAt(), this.clock.instant());
 		}
-		return owner.equals(userId);
+		return owner.userId().equals(userId);
 	}
 
-	private void rememberOwner(UUID sessionId, UUID userId) {
-		if (this.owners.size() >= MAX_OWNERS) {
-			this.owners.clear();
+	private SessionOwner rememberOwner(UUID sessionId, UUID userId, Instant sessionEnd, Instant now) {
+		SessionOwner owner = new SessionOwner(userId, sessionEnd);
+		// No token of the session is accepted past its end (plus the clock skew), so the entry is no use after it.
+		if (sessionEnd.isAfter(now)) {
+			this.owners.put(sessionId, owner);
 		}
-		this.owners.put(sessionId, userId);
+		return owner;
 	}
 
 	/**
@@ -352,6 +383,12 @@ public class SessionService {
 	public Optional<Instant> startedAt(UUID sessionId) {
 		Assert.notNull(sessionId, "sessionId cannot be null");
 		return this.sessions.findById(sessionId).map(UserSession::getCreatedAt);
+	}
+
+	/**
+	 * The owner of a session, remembered until the session's absolute end.
+	 */
+	private record SessionOwner(UUID userId, Instant sessionEnd) {
 	}
 
 }

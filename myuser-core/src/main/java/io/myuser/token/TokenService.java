@@ -31,6 +31,9 @@ import org.springframework.util.Assert;
  */
 public class TokenService {
 
+	/** How many verified access tokens a service remembers unless told otherwise. */
+	public static final int DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 100_000;
+
 	private final TokenCodec codec;
 
 	private final RefreshTokenRepository refreshTokens;
@@ -47,11 +50,42 @@ public class TokenService {
 
 	private final Clock clock;
 
-	private final VerifiedAccessTokenCache verifiedAccessTokens = new VerifiedAccessTokenCache(50_000);
+	private final VerifiedAccessTokenCache verifiedAccessTokens;
 
+	/**
+	 * Create a service that remembers up to {@value #DEFAULT_VERIFIED_TOKEN_CACHE_SIZE} verified access tokens.
+	 * @param codec signs and verifies tokens
+	 * @param refreshTokens where refresh tokens are stored
+	 * @param sessions the sessions tokens belong to
+	 * @param settings how tokens are issued and checked
+	 * @param refreshSettings how refresh tokens rotate
+	 * @param events where events are published
+	 * @param transactionManager runs refreshes
+	 * @param clock the clock
+	 */
 	public TokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
 			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
+		this(codec, refreshTokens, sessions, settings, refreshSettings, events, transactionManager, clock,
+				DEFAULT_VERIFIED_TOKEN_CACHE_SIZE);
+	}
+
+	/**
+	 * Create a service.
+	 * @param codec signs and verifies tokens
+	 * @param refreshTokens where refresh tokens are stored
+	 * @param sessions the sessions tokens belong to
+	 * @param settings how tokens are issued and checked
+	 * @param refreshSettings how refresh tokens rotate
+	 * @param events where events are published
+	 * @param transactionManager runs refreshes
+	 * @param clock the clock
+	 * @param verifiedTokenCacheSize most verified access tokens remembered, so that a token presented again skips
+	 * signature verification (each until its {@code exp} plus the clock skew); zero remembers none
+	 */
+	public TokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
+			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock, int verifiedTokenCacheSize) {
 		Assert.notNull(codec, "codec cannot be null");
 		Assert.notNull(refreshTokens, "refreshTokens cannot be null");
 		Assert.notNull(sessions, "sessions cannot be null");
@@ -66,8 +100,10 @@ public class TokenService {
 		this.settings = settings;
 		this.refreshSettings = refreshSettings;
 		this.events = events;
+		Assert.isTrue(verifiedTokenCacheSize >= 0, "verifiedTokenCacheSize must not be negative");
 		this.transactions = new RetryingTransactions(transactionManager);
 		this.clock = clock;
+		this.verifiedAccessTokens = new VerifiedAccessTokenCache(verifiedTokenCacheSize, settings.clockSkew(), clock);
 	}
 
 	/**
@@ -167,8 +203,7 @@ public class TokenService {
 	 * @throws InvalidTokenException if it is not a valid, unrevoked access token
 	 */
 	public TokenClaims verifyAccessToken(String token) {
-		Instant now = this.clock.instant();
-		TokenClaims claims = this.verifiedAccessTokens.get(token, now.minus(this.settings.clockSkew()));
+		TokenClaims claims = this.verifiedAccessTokens.get(token);
 		if (claims == null) {
 			claims = this.codec.decode(token, TokenType.ACCESS);
 			this.verifiedAccessTokens.put(token, claims);

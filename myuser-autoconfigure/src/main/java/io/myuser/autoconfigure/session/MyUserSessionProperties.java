@@ -32,6 +32,13 @@ public class MyUserSessionProperties {
 	 */
 	private Duration retention = Duration.ofDays(30);
 
+	/**
+	 * Most sessions each node keeps in memory the owner of, and the most it keeps the last written activity of,
+	 * so that authenticated requests need no database query. Beyond it, entries are evicted one by one: a request
+	 * of an evicted session reads the session's owner again, or sends its activity update again.
+	 */
+	private int cacheSize = 200_000;
+
 	private final Revocation revocation = new Revocation();
 
 	public boolean isEnabled() {
@@ -64,6 +71,14 @@ public class MyUserSessionProperties {
 
 	public void setRetention(Duration retention) {
 		this.retention = retention;
+	}
+
+	public int getCacheSize() {
+		return this.cacheSize;
+	}
+
+	public void setCacheSize(int cacheSize) {
+		this.cacheSize = cacheSize;
 	}
 
 	public Revocation getRevocation() {

@@ -101,7 +101,7 @@ public final class MyUserTokenAutoConfiguration {
 	@ConditionalOnMissingBean
 	SessionSettings myUserSessionSettings(MyUserSessionProperties properties, JwtSettings tokenSettings) {
 		return new SessionSettings(properties.getIdleTimeout(), properties.getActivityResolution(),
-				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()));
+				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()), properties.getCacheSize());
 	}
 
 	@Bean
@@ -136,9 +136,9 @@ public final class MyUserTokenAutoConfiguration {
 	@ConditionalOnMissingBean
 	TokenService myUserTokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
 			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, MyUserTokenProperties properties) {
 		return new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
-				transactionManager, clock);
+				transactionManager, clock, properties.getVerifiedTokenCacheSize());
 	}
 
 	@Bean

@@ -56,6 +56,13 @@ public class MyUserTokenProperties {
 	 */
 	private Duration clockSkew = Duration.ofSeconds(30);
 
+	/**
+	 * Most verified access tokens each node remembers, so that a token presented again skips signature
+	 * verification. Each is remembered until it expires at the latest; beyond the bound, entries are evicted one by
+	 * one and verified again when they come back. Zero turns the cache off.
+	 */
+	private int verifiedTokenCacheSize = 100_000;
+
 	private final Signing signing = new Signing();
 
 	public boolean isEnabled() {
@@ -120,6 +127,14 @@ public class MyUserTokenProperties {
 
 	public void setClockSkew(Duration clockSkew) {
 		this.clockSkew = clockSkew;
+	}
+
+	public int getVerifiedTokenCacheSize() {
+		return this.verifiedTokenCacheSize;
+	}
+
+	public void setVerifiedTokenCacheSize(int verifiedTokenCacheSize) {
+		this.verifiedTokenCacheSize = verifiedTokenCacheSize;
 	}
 
 	public Signing getSigning() {

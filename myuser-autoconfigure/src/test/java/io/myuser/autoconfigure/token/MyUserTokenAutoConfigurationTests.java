@@ -17,6 +17,7 @@ import io.myuser.autoconfigure.token.InvalidSigningKeyException.Reason;
 import io.myuser.registration.RegistrationController;
 import io.myuser.session.SessionController;
 import io.myuser.session.SessionService;
+import io.myuser.session.SessionSettings;
 import io.myuser.support.ClientInfo;
 import io.myuser.token.EmailNotVerifiedException;
 import io.myuser.token.InvalidTokenException;
@@ -103,6 +104,46 @@ class MyUserTokenAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("myuser.token.reuse-grace-period=3s")
 			.run((context) -> assertThat(context.getBean(RefreshSettings.class))
 				.isEqualTo(new RefreshSettings(true, Duration.ofSeconds(3))));
+	}
+
+	@Test
+	void sessionCachesHoldTwoHundredThousandSessionsUnlessTheCacheSizeIsSet() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(SessionSettings.class).cacheSize())
+			.isEqualTo(SessionSettings.DEFAULT_CACHE_SIZE)
+			.isEqualTo(200_000));
+		this.contextRunner.withPropertyValues("myuser.session.cache-size=5000")
+			.run((context) -> assertThat(context.getBean(SessionSettings.class).cacheSize()).isEqualTo(5000));
+	}
+
+	@Test
+	void aNegativeCacheSizeFailsStartup() {
+		this.contextRunner.withPropertyValues("myuser.session.cache-size=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("cacheSize must not be negative"));
+		this.contextRunner.withPropertyValues("myuser.token.verified-token-cache-size=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("verifiedTokenCacheSize must not be negative"));
+	}
+
+	@Test
+	void accessTokensAreVerifiedWithTheVerifiedTokenCacheTurnedOff() {
+		this.contextRunner.withPropertyValues("myuser.token.verified-token-cache-size=0").run((context) -> {
+			String email = MyUserTestUsers.uniqueEmail();
+			User user = MyUserTestUsers.createUser(context, email, "correct horse battery staple", true);
+			TokenPair pair = context.getBean(PasswordLoginService.class)
+				.login(email, "correct horse battery staple", Locale.ENGLISH, ClientInfo.NONE);
+			TokenService tokens = context.getBean(TokenService.class);
+			assertThat(tokens.verifyAccessToken(pair.access()).userId()).isEqualTo(user.getId());
+			assertThat(tokens.verifyAccessToken(pair.access()).userId()).isEqualTo(user.getId());
+			context.getBean(SessionService.class)
+				.revoke(user.getId(), pair.sessionId(), SessionService.REASON_LOGOUT, ClientInfo.NONE);
+			assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> tokens.verifyAccessToken(pair.access()));
+		});
 	}
 
 	@ParameterizedTest

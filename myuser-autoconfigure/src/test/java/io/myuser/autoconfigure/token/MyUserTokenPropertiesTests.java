@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.myuser.token.JwtSettings;
 import io.myuser.token.RefreshSettings;
+import io.myuser.token.TokenService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -29,6 +30,7 @@ class MyUserTokenPropertiesTests {
 		assertThat(properties.getIssuer()).isNull();
 		assertThat(properties.getAudience()).isNull();
 		assertThat(properties.getClockSkew()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(properties.getVerifiedTokenCacheSize()).isEqualTo(100_000);
 		assertThat(properties.getSigning().getSecret()).isNull();
 		assertThat(properties.getSigning().getKeyId()).isNull();
 	}
@@ -42,6 +44,7 @@ class MyUserTokenPropertiesTests {
 		assertThat(properties.getIssuer()).isEqualTo(defaults.issuer());
 		assertThat(properties.getAudience()).isEqualTo(defaults.audience());
 		assertThat(properties.getClockSkew()).isEqualTo(defaults.clockSkew());
+		assertThat(properties.getVerifiedTokenCacheSize()).isEqualTo(TokenService.DEFAULT_VERIFIED_TOKEN_CACHE_SIZE);
 	}
 
 	@Test
@@ -70,6 +73,7 @@ class MyUserTokenPropertiesTests {
 		assertThat(properties.getClockSkew()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.getSigning().getSecret()).isEqualTo("base64:AAAA");
 		assertThat(properties.getSigning().getKeyId()).isEqualTo("k1");
+		assertThat(bind(Map.of("myuser.token.verified-token-cache-size", "0")).getVerifiedTokenCacheSize()).isZero();
 	}
 
 	private static MyUserTokenProperties bind(Map<String, String> properties) {
