@@ -167,7 +167,7 @@ public class AccountFlowService {
 	 */
 	@Transactional
 	public void resendVerification(String email, Locale locale) {
-		this.users.findLinkRecipient(EmailAddresses.canonicalize(email))
+		this.users.findHolderByEmailCanonical(EmailAddresses.canonicalize(email))
 			.filter((user) -> !user.emailVerified() && user.active())
 			.ifPresentOrElse(
 					(user) -> this.events.publishEvent(new VerificationEmailRequested(user.id(), user.email(), locale)),
@@ -182,8 +182,8 @@ public class AccountFlowService {
 	 */
 	@Transactional
 	public void requestPasswordReset(String email, Locale locale) {
-		this.users.findLinkRecipient(EmailAddresses.canonicalize(email))
-			.filter(LinkRecipient::active)
+		this.users.findHolderByEmailCanonical(EmailAddresses.canonicalize(email))
+			.filter(AccountHolder::active)
 			.ifPresentOrElse(
 					(user) -> this.events.publishEvent(new PasswordResetRequested(user.id(), user.email(), locale)),
 					() -> this.events.publishEvent(new AccountEvents.LinkRequestedForNoAccount(

@@ -25,13 +25,13 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 	Optional<User> findByEmailCanonical(String emailCanonical);
 
 	/**
-	 * Find who a link email would go to, as a projection that loads no entity.
+	 * Find who holds the account of an address, as a projection that loads no entity.
 	 * @param emailCanonical the canonical address
-	 * @return the account's id, address and state, if an account has the address
+	 * @return the holder, if an account has the address
 	 */
-	@Query("select new io.myuser.account.LinkRecipient(u.id, u.email, u.emailVerified, u.active) from User u "
-			+ "where u.emailCanonical = :emailCanonical")
-	Optional<LinkRecipient> findLinkRecipient(@Param("emailCanonical") String emailCanonical);
+	@Query("select new io.myuser.account.AccountHolder(u.id, u.email, u.firstName, u.emailVerified, u.active) "
+			+ "from User u where u.emailCanonical = :emailCanonical")
+	Optional<AccountHolder> findHolderByEmailCanonical(@Param("emailCanonical") String emailCanonical);
 
 	boolean existsByEmailCanonical(String emailCanonical);
 
