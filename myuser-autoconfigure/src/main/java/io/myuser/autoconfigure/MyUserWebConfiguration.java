@@ -1,9 +1,5 @@
 package io.myuser.autoconfigure;
 
-import io.myuser.account.AccountFlowService;
-import io.myuser.account.PasswordController;
-import io.myuser.security.MyUserRoutes;
-import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.LenientAcceptHeaderFilter;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.support.web.MyUserErrorDispatchFilter;
@@ -23,7 +19,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.HandlerTypePredicate;
 import org.springframework.web.servlet.config.annotation.PathMatchConfigurer;
@@ -52,20 +47,6 @@ class MyUserWebConfiguration {
 			}
 
 		};
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PasswordController myUserPasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver) {
-		return new PasswordController(flows, clientInfoResolver);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "myUserPasswordRoutes")
-	MyUserRoutes myUserPasswordRoutes() {
-		return MyUserRoutes.of("password reset")
-			.permitAll(HttpMethod.POST, "/password/reset", "/password/reset/confirm")
-			.build();
 	}
 
 	@Bean

@@ -24,7 +24,7 @@ import io.myuser.mail.AccountMailer;
 import io.myuser.mail.MailDelivery;
 import io.myuser.mail.MailLinks;
 import io.myuser.mail.MailTemplateRenderer;
-import io.myuser.pages.LandingPageController;
+import io.myuser.mail.LandingPageController;
 import io.myuser.profile.ConsentRecord;
 import io.myuser.profile.Profile;
 import io.myuser.profile.ProfileController;

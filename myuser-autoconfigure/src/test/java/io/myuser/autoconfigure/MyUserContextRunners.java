@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.example.host.HostApplication;
+import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
 import io.myuser.autoconfigure.flyway.MyUserFlywayAutoConfiguration;
 import io.myuser.autoconfigure.gdpr.MyUserGdprAutoConfiguration;
@@ -16,6 +17,7 @@ import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.autoconfigure.mail.MyUserMailAutoConfiguration;
 import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
 import io.myuser.autoconfigure.security.MyUserSecurityAutoConfiguration;
+import io.myuser.autoconfigure.session.MyUserSessionAutoConfiguration;
 import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import jakarta.persistence.EntityManagerFactory;
@@ -62,7 +64,8 @@ public final class MyUserContextRunners {
 
 	/** Every MyUser auto-configuration, as listed in {@code AutoConfiguration.imports}. */
 	public static final Class<?>[] MYUSER_AUTO_CONFIGURATIONS = { MyUserAutoConfiguration.class,
-			MyUserFlywayAutoConfiguration.class, MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
+			MyUserFlywayAutoConfiguration.class, MyUserAccountAutoConfiguration.class,
+			MyUserSessionAutoConfiguration.class, MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
 			MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class, MyUserGdprAutoConfiguration.class,
 			MyUserSocialAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
 			MyUserMailAutoConfiguration.class };

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.audit.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = AuditLog.class)
+@EnableConfigurationProperties(MyUserAuditProperties.class)
 public final class MyUserAuditAutoConfiguration {
 
 	@Bean

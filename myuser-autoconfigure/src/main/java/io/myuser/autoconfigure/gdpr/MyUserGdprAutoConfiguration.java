@@ -3,15 +3,15 @@ package io.myuser.autoconfigure.gdpr;
 import java.time.Clock;
 
 import io.myuser.account.EmailLinkTokenService;
-import io.myuser.account.NormalizingPasswordEncoder;
 import io.myuser.account.PasswordConfirmation;
 import io.myuser.account.UserAccountService;
-import io.myuser.account.UserRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.audit.MyUserAuditAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
+import io.myuser.autoconfigure.session.MyUserSessionAutoConfiguration;
 import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import io.myuser.gdpr.DataExportFileRepository;
@@ -62,7 +62,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -75,7 +74,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * way. The host replaces the {@link UserDataExporter} or the {@link ExportStorage} by declaring its own bean.
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class,
-		after = { MyUserAutoConfiguration.class, MyUserJobsAutoConfiguration.class, MyUserTokenAutoConfiguration.class,
+		after = { MyUserAutoConfiguration.class, MyUserAccountAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
+				MyUserSessionAutoConfiguration.class, MyUserTokenAutoConfiguration.class,
 				MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class,
 				MyUserSocialAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.gdpr.enabled" }, matchIfMissing = true)
@@ -235,12 +235,6 @@ public final class MyUserGdprAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnBean(JobScheduler.class)
 	static class WebConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		PasswordConfirmation myUserPasswordConfirmation(UserRepository users, PasswordEncoder passwordEncoder) {
-			return new PasswordConfirmation(users, NormalizingPasswordEncoder.of(passwordEncoder));
-		}
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -7,6 +7,7 @@ import io.myuser.account.EmailLinkTokenService;
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.MyUserProperties;
+import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.gdpr.DeletionCancellation;
 import io.myuser.gdpr.export.DataExportDownloads;
@@ -16,6 +17,7 @@ import io.myuser.mail.AccountMailer;
 import io.myuser.mail.DataExportLinkIssuer;
 import io.myuser.mail.DeletionCancelLinkIssuer;
 import io.myuser.mail.GdprMailer;
+import io.myuser.mail.LandingPageController;
 import io.myuser.mail.LoggingMailDelivery;
 import io.myuser.mail.MailDelivery;
 import io.myuser.mail.MailJobData;
@@ -26,7 +28,6 @@ import io.myuser.mail.MailTemplateRenderer;
 import io.myuser.mail.SessionAlertMailer;
 import io.myuser.mail.SmtpMailDelivery;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
-import io.myuser.pages.LandingPageController;
 import io.myuser.security.MyUserRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,8 @@ import org.springframework.core.env.Environment;
  * {@code myuser.mail.log-delivery=true} asks for emails to be written to the log (development), or the host
  * declares a {@link MailDelivery} of its own.
  */
-@AutoConfiguration(after = { MyUserAutoConfiguration.class, MyUserJobsAutoConfiguration.class },
+@AutoConfiguration(after = { MyUserAutoConfiguration.class, MyUserAccountAutoConfiguration.class,
+		MyUserJobsAutoConfiguration.class },
 		afterName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.mail.enabled" }, matchIfMissing = true)
 @ConditionalOnClass(SpringTemplateEngine.class)

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.token.MyUserTokenAutoConfiguration;
 import io.myuser.profile.ConsentRecordRepository;
 import io.myuser.profile.Profile;
@@ -21,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +34,11 @@ import org.springframework.context.annotation.Import;
  * Profiles and marketing consent ({@code myuser.profile.*}).
  */
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class,
-		after = { MyUserAutoConfiguration.class, MyUserTokenAutoConfiguration.class })
+		after = { MyUserAutoConfiguration.class, MyUserAccountAutoConfiguration.class,
+				MyUserTokenAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.profile.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = Profile.class)
+@EnableConfigurationProperties(MyUserProfileProperties.class)
 @Import(MyUserProfileAutoConfiguration.ProfileWebConfiguration.class)
 public final class MyUserProfileAutoConfiguration {
 

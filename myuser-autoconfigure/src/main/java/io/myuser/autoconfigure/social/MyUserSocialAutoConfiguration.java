@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpMethod;
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.social.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = SocialAccount.class)
+@EnableConfigurationProperties(MyUserSocialProperties.class)
 public final class MyUserSocialAutoConfiguration {
 
 	@Bean

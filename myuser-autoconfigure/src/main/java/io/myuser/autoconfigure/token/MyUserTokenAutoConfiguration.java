@@ -2,29 +2,19 @@ package io.myuser.autoconfigure.token;
 
 import java.time.Clock;
 
-import io.myuser.account.AccountFlowService;
 import io.myuser.account.PasswordAuthenticator;
+import io.myuser.account.RegistrationLogin;
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
-import io.myuser.autoconfigure.session.MyUserSessionProperties;
+import io.myuser.autoconfigure.session.MyUserSessionAutoConfiguration;
 import io.myuser.jobs.RecurringJob;
-import io.myuser.personaldata.PersonalDataReader;
-import io.myuser.registration.RegistrationController;
 import io.myuser.security.AccessTokenVerifier;
 import io.myuser.security.MyUserRoutes;
-import io.myuser.session.SessionCleanup;
-import io.myuser.session.SessionController;
-import io.myuser.session.SessionEraser;
-import io.myuser.session.SessionExportSection;
-import io.myuser.session.SessionRevocationCache;
 import io.myuser.session.SessionService;
-import io.myuser.session.SessionSettings;
-import io.myuser.session.TokenRevocationRepository;
-import io.myuser.session.UserSession;
-import io.myuser.session.UserSessionRepository;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
@@ -37,6 +27,7 @@ import io.myuser.token.RefreshSettings;
 import io.myuser.token.RefreshToken;
 import io.myuser.token.RefreshTokenCleanup;
 import io.myuser.token.RefreshTokenRepository;
+import io.myuser.token.RegistrationTokenIssuer;
 import io.myuser.token.SessionAwareAccessTokenVerifier;
 import io.myuser.token.TokenCodec;
 import io.myuser.token.TokenController;
@@ -59,15 +50,18 @@ import org.springframework.http.HttpMethod;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Password login, JWTs and sessions ({@code myuser.token.*}). Startup fails with a clear report when no signing
- * secret of at least 256 bits is configured. The clean-ups of session data are contributed as recurring jobs for
- * MyUser's job engine; they run only where the engine runs ({@code myuser.jobs.enabled}).
+ * Password login, JWTs, refresh-token rotation and logout ({@code myuser.token.*}), on the sessions of
+ * {@code MyUserSessionAutoConfiguration}. Startup fails with a clear report when no signing secret of at least 256
+ * bits is configured. The clean-up of expired refresh tokens is a recurring job for MyUser's job engine; it runs
+ * only where the engine runs ({@code myuser.jobs.enabled}). A registration that needs no verification logs in
+ * through this feature's {@link RegistrationLogin}.
  */
-@AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
+@AutoConfiguration(before = HibernateJpaAutoConfiguration.class,
+		after = { MyUserAutoConfiguration.class, MyUserAccountAutoConfiguration.class,
+				MyUserSessionAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
-@AutoConfigurationPackage(basePackageClasses = { RefreshToken.class, UserSession.class })
-@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserSessionProperties.class,
-		MyUserJobsProperties.class })
+@AutoConfigurationPackage(basePackageClasses = RefreshToken.class)
+@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserJobsProperties.class })
 @Import(MyUserTokenAutoConfiguration.TokenWebConfiguration.class)
 public final class MyUserTokenAutoConfiguration {
 
@@ -99,41 +93,6 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionSettings myUserSessionSettings(MyUserSessionProperties properties, JwtSettings tokenSettings) {
-		return new SessionSettings(properties.getIdleTimeout(), properties.getActivityResolution(),
-				tokenSettings.accessTokenTimeToLive().plus(tokenSettings.clockSkew()), properties.getCacheSize());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SessionRevocationCache myUserSessionRevocationCache(TokenRevocationRepository revocations, Clock clock,
-			MyUserSessionProperties properties) {
-		return new SessionRevocationCache(revocations, clock, properties.getRevocation().getPollInterval(),
-				properties.getRevocation().getPollOverlap());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SessionService myUserSessionService(UserSessionRepository sessions, TokenRevocationRepository revocations,
-			SessionRevocationCache revocationCache, ApplicationEventPublisher events, SessionSettings settings,
-			Clock clock) {
-		return new SessionService(sessions, revocations, revocationCache, events, settings, clock);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SessionExportSection myUserSessionExportSection(UserSessionRepository sessions, PersonalDataReader reader) {
-		return new SessionExportSection(sessions, reader);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	SessionEraser myUserSessionEraser(SessionService sessions) {
-		return new SessionEraser(sessions);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	TokenService myUserTokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
 			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock, MyUserTokenProperties properties) {
@@ -143,23 +102,8 @@ public final class MyUserTokenAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionCleanup myUserSessionCleanup(UserSessionRepository sessions, TokenRevocationRepository revocations,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, SessionSettings settings,
-			MyUserSessionProperties properties, Clock clock) {
-		return new SessionCleanup(sessions, revocations, events, transactionManager, settings,
-				properties.getRetention(), clock);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	RefreshTokenCleanup myUserRefreshTokenCleanup(RefreshTokenRepository refreshTokens, Clock clock) {
 		return new RefreshTokenCleanup(refreshTokens, clock);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "myUserSessionCleanupJob")
-	RecurringJob myUserSessionCleanupJob(SessionCleanup cleanup, MyUserJobsProperties jobs) {
-		return RecurringJob.every(SessionCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
 	}
 
 	@Bean
@@ -168,10 +112,20 @@ public final class MyUserTokenAutoConfiguration {
 		return RecurringJob.every(RefreshTokenCleanup.JOB_NAME, jobs.getCleanupInterval(), cleanup::run);
 	}
 
+	/**
+	 * The token feature's implementation of the security feature's {@link AccessTokenVerifier}: a host bean of
+	 * that type replaces it.
+	 */
 	@Bean
-	@ConditionalOnMissingBean
-	AccessTokenVerifier myUserAccessTokenVerifier(TokenService tokens, SessionService sessions) {
+	@ConditionalOnMissingBean(AccessTokenVerifier.class)
+	SessionAwareAccessTokenVerifier myUserAccessTokenVerifier(TokenService tokens, SessionService sessions) {
 		return new SessionAwareAccessTokenVerifier(tokens, sessions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RegistrationLogin.class)
+	RegistrationTokenIssuer myUserRegistrationLogin(TokenService tokens) {
+		return new RegistrationTokenIssuer(tokens);
 	}
 
 	@Bean
@@ -197,28 +151,11 @@ public final class MyUserTokenAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBooleanProperty(name = "myuser.account.registration-enabled", matchIfMissing = true)
-		RegistrationController myUserRegistrationController(AccountFlowService flows, TokenService tokens,
-				ClientInfoResolver clientInfoResolver) {
-			return new RegistrationController(flows, tokens, clientInfoResolver);
-		}
-
-		@Bean
 		@ConditionalOnMissingBean(name = "myUserTokenRoutes")
 		MyUserRoutes myUserTokenRoutes() {
 			return MyUserRoutes.of("token")
 				.permitAll(HttpMethod.POST, "/token", "/token/refresh", "/token/verify")
 				.permitAll(HttpMethod.GET, "/.well-known/jwks.json")
-				.build();
-		}
-
-		@Bean
-		@ConditionalOnMissingBean(name = "myUserRegistrationRoutes")
-		@ConditionalOnBooleanProperty(name = "myuser.account.registration-enabled", matchIfMissing = true)
-		MyUserRoutes myUserRegistrationRoutes() {
-			return MyUserRoutes.of("registration")
-				.permitAll(HttpMethod.POST, "/registration", "/registration/verify-email", "/registration/resend-email")
 				.build();
 		}
 
@@ -233,13 +170,6 @@ public final class MyUserTokenAutoConfiguration {
 		LogoutController myUserLogoutController(SessionService sessions, TokenService tokens,
 				ClientInfoResolver clientInfoResolver) {
 			return new LogoutController(sessions, tokens, clientInfoResolver);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBooleanProperty(name = "myuser.session.enabled", matchIfMissing = true)
-		SessionController myUserSessionController(SessionService sessions, ClientInfoResolver clientInfoResolver) {
-			return new SessionController(sessions, clientInfoResolver);
 		}
 
 	}

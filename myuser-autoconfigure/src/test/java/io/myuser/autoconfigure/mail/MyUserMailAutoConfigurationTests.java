@@ -17,7 +17,7 @@ import io.myuser.mail.MailTemplateRenderer;
 import io.myuser.mail.RenderedMail;
 import io.myuser.mail.SmtpMailDelivery;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
-import io.myuser.pages.LandingPageController;
+import io.myuser.mail.LandingPageController;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import io.myuser.account.User;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.autoconfigure.MyUserTestUsers;
 import io.myuser.autoconfigure.token.InvalidSigningKeyException.Reason;
-import io.myuser.registration.RegistrationController;
+import io.myuser.account.RegistrationController;
 import io.myuser.session.SessionController;
 import io.myuser.session.SessionService;
 import io.myuser.session.SessionSettings;

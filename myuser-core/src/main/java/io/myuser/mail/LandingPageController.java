@@ -1,4 +1,4 @@
-package io.myuser.pages;
+package io.myuser.mail;
 
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,23 +1,18 @@
-package io.myuser.registration;
+package io.myuser.account;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.myuser.account.AccountFlowService;
-import io.myuser.account.AccountRequests;
 import io.myuser.account.AccountSettings.EmailVerificationMode;
-import io.myuser.account.NormalizingPasswordEncoder;
-import io.myuser.account.User;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
-import io.myuser.token.TokenPair;
-import io.myuser.token.TokenService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.util.Assert;
@@ -28,7 +23,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code registration/}, {@code registration/verify-email/} and {@code registration/resend-email/}.
+ * {@code registration/}, {@code registration/verify-email/} and {@code registration/resend-email/}. With
+ * verification off, a new account is logged in at once through the {@link RegistrationLogin} the token feature
+ * contributes.
  */
 @MyUserApi
 @RestController
@@ -37,18 +34,28 @@ public class RegistrationController {
 	/** The answer to a registration while verification is on, for new and taken addresses alike. */
 	public static final String VERIFICATION_SENT = "Verification e-mail sent.";
 
+	/** The answer to a registration without verification when token authentication is off. */
+	public static final String ACCOUNT_CREATED = "Account created.";
+
 	private final AccountFlowService flows;
 
-	private final TokenService tokens;
+	private final @Nullable RegistrationLogin login;
 
 	private final ClientInfoResolver clientInfoResolver;
 
-	public RegistrationController(AccountFlowService flows, TokenService tokens, ClientInfoResolver clientInfoResolver) {
+	/**
+	 * Creates the controller.
+	 * @param flows the account flows
+	 * @param login logs a new account in when no verification is needed; {@code null} when token
+	 * authentication is off, then such a registration answers without tokens
+	 * @param clientInfoResolver the client's address and agent
+	 */
+	public RegistrationController(AccountFlowService flows, @Nullable RegistrationLogin login,
+			ClientInfoResolver clientInfoResolver) {
 		Assert.notNull(flows, "flows cannot be null");
-		Assert.notNull(tokens, "tokens cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.flows = flows;
-		this.tokens = tokens;
+		this.login = login;
 		this.clientInfoResolver = clientInfoResolver;
 	}
 
@@ -61,10 +68,13 @@ public class RegistrationController {
 		Optional<User> user = this.flows.register(body.email(), password, orEmpty(body.firstName()),
 				orEmpty(body.lastName()), locale, client);
 		if (this.flows.getSettings().emailVerification() == EmailVerificationMode.NONE && user.isPresent()) {
-			TokenPair pair = this.tokens.issueForNewAccount(user.get().getId(), client);
+			if (this.login == null) {
+				return Map.of("detail", ACCOUNT_CREATED);
+			}
+			RegistrationLogin.Tokens tokens = this.login.logIn(user.get().getId(), client);
 			Map<String, String> answer = new LinkedHashMap<>();
-			answer.put("access", pair.access());
-			answer.put("refresh", pair.refresh());
+			answer.put("access", tokens.access());
+			answer.put("refresh", tokens.refresh());
 			return answer;
 		}
 		return Map.of("detail", VERIFICATION_SENT);

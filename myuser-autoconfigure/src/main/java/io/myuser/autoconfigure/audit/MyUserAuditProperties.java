@@ -1,0 +1,24 @@
+package io.myuser.autoconfigure.audit;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Audit log properties.
+ */
+@ConfigurationProperties("myuser.audit")
+public class MyUserAuditProperties {
+
+	/**
+	 * Whether security-relevant actions are written to the audit log.
+	 */
+	private boolean enabled = true;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.myuser.autoconfigure.social;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Social login properties.
+ */
+@ConfigurationProperties("myuser.social")
+public class MyUserSocialProperties {
+
+	/**
+	 * Whether social login and connected-account management are enabled.
+	 */
+	private boolean enabled = true;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.myuser.autoconfigure;
+
+import java.lang.reflect.Method;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.myuser.jobs.OneTimeJob;
+import io.myuser.jobs.RecurringJob;
+import io.myuser.security.MyUserRoutes;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each MyUser feature has one auto-configuration and one properties class, named after it and kept in a package of
+ * its own, and no auto-configuration builds another feature's beans: a new feature (rate limiting, social login)
+ * adds its own pair and edits no other.
+ */
+class AutoConfigurationOwnershipTests {
+
+	/** Features with their own switchable configuration: package, prefix and class names follow the name. */
+	private static final List<String> FEATURES = List.of("account", "session", "token", "profile", "gdpr", "mail",
+			"jobs", "audit", "social", "flyway");
+
+	/**
+	 * What a feature contributes to another one's extension points: its routes to the security chain and its jobs
+	 * to the job engine. Export sections and erasers are the feature's own types.
+	 */
+	private static final Set<Class<?>> CONTRIBUTIONS = Set.of(MyUserRoutes.class, RecurringJob.class,
+			OneTimeJob.class);
+
+	/** The base builds only shared plumbing. */
+	private static final Set<String> BASE_PACKAGES = Set.of("support", "personaldata");
+
+	private final List<Class<?>> autoConfigurations = ImportCandidates
+		.load(AutoConfiguration.class, getClass().getClassLoader())
+		.getCandidates()
+		.stream()
+		.filter((name) -> name.startsWith("io.myuser."))
+		.<Class<?>>map((name) -> ClassUtils.resolveClassName(name, getClass().getClassLoader()))
+		.toList();
+
+	@Test
+	void everyFeatureHasOneAutoConfigurationAndOnePropertiesClassNamedAfterIt() {
+		List<String> expected = new ArrayList<>();
+		expected.add(MyUserAutoConfiguration.class.getName());
+		expected.add("io.myuser.autoconfigure.security.MyUserSecurityAutoConfiguration");
+		for (String feature : FEATURES) {
+			String name = "io.myuser.autoconfigure." + feature + ".MyUser" + capitalized(feature);
+			expected.add(name + "AutoConfiguration");
+			Class<?> properties = ClassUtils.resolveClassName(name + "Properties", getClass().getClassLoader());
+			ConfigurationProperties binding = AnnotatedElementUtils.findMergedAnnotation(properties,
+					ConfigurationProperties.class);
+			assertThat(binding).as(properties.getName()).isNotNull();
+			assertThat(binding.prefix()).as(properties.getName()).isEqualTo("myuser." + feature);
+		}
+		// Security is configured by the base's myuser.web.* (base path, CORS, trusted proxies), shared by every route.
+		assertThat(this.autoConfigurations).extracting(Class::getName).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void noAutoConfigurationBuildsAnotherFeaturesBeans() {
+		List<String> foreign = new ArrayList<>();
+		for (Class<?> autoConfiguration : this.autoConfigurations) {
+			String feature = featureOfAutoConfiguration(autoConfiguration);
+			for (Class<?> configuration : configurationClasses(autoConfiguration)) {
+				for (Method method : configuration.getDeclaredMethods()) {
+					if (!method.isAnnotationPresent(Bean.class)) {
+						continue;
+					}
+					Class<?> type = method.getReturnType();
+					if (!type.getName().startsWith("io.myuser.") || CONTRIBUTIONS.contains(type)) {
+						continue;
+					}
+					String owner = featureOfType(type);
+					boolean own = (feature == null) ? BASE_PACKAGES.contains(owner) : owner.equals(feature);
+					if (!own) {
+						foreign.add(configuration.getSimpleName() + "." + method.getName() + " builds "
+								+ type.getName());
+					}
+				}
+			}
+		}
+		assertThat(foreign).as("beans of another feature").isEmpty();
+	}
+
+	@Test
+	void theCheckSeesNestedAndImportedConfigurations() {
+		// The rule above is only as good as its reach: the account feature's endpoints sit in a nested class and
+		// the base's web plumbing in an imported one.
+		assertThat(configurationClasses(MyUserAutoConfiguration.class)).contains(MyUserWebConfiguration.class);
+		assertThat(configurationClasses(
+				ClassUtils.resolveClassName("io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration", null)))
+			.extracting(Class::getSimpleName)
+			.contains("AccountWebConfiguration");
+	}
+
+	private static Set<Class<?>> configurationClasses(Class<?> root) {
+		Set<Class<?>> found = new LinkedHashSet<>();
+		Deque<Class<?>> pending = new ArrayDeque<>(List.of(root));
+		while (!pending.isEmpty()) {
+			Class<?> candidate = pending.pop();
+			if (!found.add(candidate)) {
+				continue;
+			}
+			for (Class<?> nested : candidate.getDeclaredClasses()) {
+				if (AnnotatedElementUtils.hasAnnotation(nested, Configuration.class)) {
+					pending.add(nested);
+				}
+			}
+			Import imports = candidate.getAnnotation(Import.class);
+			if (imports != null) {
+				pending.addAll(List.of(imports.value()));
+			}
+		}
+		return found;
+	}
+
+	/** {@code io.myuser.autoconfigure.<feature>}, or {@code null} for the base. */
+	private static String featureOfAutoConfiguration(Class<?> autoConfiguration) {
+		String packageName = autoConfiguration.getPackageName();
+		return packageName.equals("io.myuser.autoconfigure") ? null
+				: packageName.substring("io.myuser.autoconfigure.".length()).split("\\.")[0];
+	}
+
+	/** {@code io.myuser.<feature>...}; the Flyway feature's types live in the autoconfigure module. */
+	private static String featureOfType(Class<?> type) {
+		String packageName = type.getPackageName();
+		if (packageName.startsWith("io.myuser.autoconfigure.")) {
+			return packageName.substring("io.myuser.autoconfigure.".length()).split("\\.")[0];
+		}
+		return packageName.substring("io.myuser.".length()).split("\\.")[0];
+	}
+
+	private static String capitalized(String feature) {
+		return feature.substring(0, 1).toUpperCase(Locale.ROOT) + feature.substring(1);
+	}
+
+}
