@@ -27,7 +27,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * <li>several threads at once (as many as the machine has processors, unless told): checks per second in all
  * and the median time of one check, which shows what a burst of logins costs the machine.</li>
  * </ul>
- * Prints both and one {@code RESULT} line for the script.
+ * Prints both, and both again on one {@code RESULT} line of {@code key=value} pairs.
  * <p>
  * Usage: {@code PasswordHashBenchmark [checks] [threads]} (defaults 50 and the number of processors).
  */
@@ -89,9 +89,9 @@ public final class PasswordHashBenchmark {
 		double perSecond = sorted.size() / seconds;
 		System.out.printf(Locale.ROOT, "%d threads:  %d checks, %.1f checks/s in all, median %.1f ms, p90 %.1f ms%n",
 				threads, sorted.size(), perSecond, percentile(sorted, 50), percentile(sorted, 90));
-		System.out.printf(Locale.ROOT, "RESULT median_ms=%.1f p90_ms=%.1f mib_per_check=%.1f threads=%d checks_per_second=%.1f concurrent_median_ms=%.1f%n",
-				percentile(single, 50), percentile(single, 90), allocatedMib, threads, perSecond,
-				percentile(sorted, 50));
+		System.out.printf(Locale.ROOT, "RESULT median_ms=%.1f p90_ms=%.1f mib_per_check=%.1f threads=%d"
+				+ " checks_per_second=%.1f concurrent_median_ms=%.1f%n", percentile(single, 50),
+				percentile(single, 90), allocatedMib, threads, perSecond, percentile(sorted, 50));
 	}
 
 	private static void check(PasswordEncoder encoder, String hash) {
