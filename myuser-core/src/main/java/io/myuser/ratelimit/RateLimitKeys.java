@@ -1,0 +1,151 @@
+package io.myuser.ratelimit;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.util.Assert;
+
+/**
+ * Makes {@link RateLimitKey}s whose subject is a keyed hash (HMAC-SHA256, 128 bits kept) of what they limit, so a
+ * store holds no address or IP, and a reader of the store cannot test guesses without the key. Every node of an
+ * application must use the same secret for the nodes to share budgets. An IPv6 client is limited per /64, the
+ * block a single subscriber usually holds; an IPv4-mapped IPv6 address counts as its IPv4 address.
+ */
+public final class RateLimitKeys {
+
+	private static final String ALGORITHM = "HmacSHA256";
+
+	private static final int KEPT_BYTES = 16;
+
+	private static final Pattern IP_LITERAL = Pattern.compile("^[0-9A-Fa-f:.%]+$");
+
+	private final SecretKeySpec key;
+
+	/**
+	 * Creates the key maker.
+	 * @param secret the shared secret, at least 32 bytes
+	 */
+	public RateLimitKeys(byte[] secret) {
+		Assert.isTrue(secret != null && secret.length >= 32, "secret must be at least 32 bytes");
+		this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+	}
+
+	/**
+	 * A budget per email address, known or not: the address is lower-cased and stripped, so that spellings of one
+	 * address share a budget.
+	 * @param scope the scope
+	 * @param address the submitted address
+	 * @return the key
+	 */
+	public RateLimitKey address(String scope, String address) {
+		return new RateLimitKey(scope, hash("address", normalizedAddress(address)));
+	}
+
+	/**
+	 * A budget per client IP (per /64 for IPv6).
+	 * @param scope the scope
+	 * @param ip the client IP, as the trusted {@code ClientInfoResolver} resolved it
+	 * @return the key
+	 */
+	public RateLimitKey ip(String scope, String ip) {
+		return new RateLimitKey(scope, hash("ip", network(ip)));
+	}
+
+	/**
+	 * A budget per email address and client IP together.
+	 * @param scope the scope
+	 * @param address the submitted address
+	 * @param ip the client IP
+	 * @return the key
+	 */
+	public RateLimitKey addressAndIp(String scope, String address, String ip) {
+		return new RateLimitKey(scope, hash("address-ip", normalizedAddress(address) + "\n" + network(ip)));
+	}
+
+	/**
+	 * A budget per account.
+	 * @param scope the scope
+	 * @param userId the account
+	 * @return the key
+	 */
+	public RateLimitKey user(String scope, UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return new RateLimitKey(scope, hash("user", userId.toString()));
+	}
+
+	/**
+	 * The part of an IP that is limited: an IPv4 address as it is, an IPv6 address's first 64 bits. Anything that
+	 * is not an IP literal is kept as written (it is never looked up).
+	 * @param ip the client IP
+	 * @return the limited network
+	 */
+	static String network(String ip) {
+		Assert.notNull(ip, "ip cannot be null");
+		String trimmed = ip.strip();
+		if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+			trimmed = trimmed.substring(1, trimmed.length() - 1);
+		}
+		int zone = trimmed.indexOf('%');
+		if (zone >= 0) {
+			trimmed = trimmed.substring(0, zone);
+		}
+		if (trimmed.isEmpty() || !IP_LITERAL.matcher(trimmed).matches()
+				|| (trimmed.indexOf(':') < 0 && trimmed.chars().filter((c) -> c == '.').count() != 3)) {
+			return trimmed.toLowerCase(Locale.ROOT);
+		}
+		InetAddress address;
+		try {
+			// A literal (checked above) is parsed, never resolved.
+			address = InetAddress.getByName(trimmed);
+		}
+		catch (UnknownHostException ex) {
+			return trimmed.toLowerCase(Locale.ROOT);
+		}
+		if (address instanceof Inet4Address) {
+			return address.getHostAddress();
+		}
+		if (address instanceof Inet6Address) {
+			byte[] bytes = Arrays.copyOf(address.getAddress(), 16);
+			Arrays.fill(bytes, 8, 16, (byte) 0);
+			try {
+				return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return trimmed.toLowerCase(Locale.ROOT);
+	}
+
+	private static String normalizedAddress(String address) {
+		Assert.notNull(address, "address cannot be null");
+		return address.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private String hash(String kind, String value) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(this.key);
+			mac.update(kind.getBytes(StandardCharsets.UTF_8));
+			mac.update((byte) 0);
+			byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, KEPT_BYTES));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+}
