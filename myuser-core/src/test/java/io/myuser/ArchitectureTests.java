@@ -72,6 +72,18 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void rateLimitingKnowsNoFeature() {
+		noClasses().that()
+			.resideInAPackage("io.myuser.ratelimit..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
+					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
+					"io.myuser.audit..", "io.myuser.mail..", "io.myuser.jobs..")
+			.check(CORE);
+	}
+
+	@Test
 	void personalDataContributionsKnowNoFeature() {
 		noClasses().that()
 			.resideInAPackage("io.myuser.personaldata..")

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.myuser.jobs.OneTimeJob;
@@ -32,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutoConfigurationOwnershipTests {
 
-	/** Features with their own switchable configuration: package, prefix and class names follow the name. */
-	private static final List<String> FEATURES = List.of("account", "session", "token", "profile", "gdpr", "mail",
-			"jobs", "audit", "social", "flyway");
+	/** Features with their own configuration: package, then the stem of the class names and the prefix. */
+	private static final Map<String, List<String>> FEATURES = Map.ofEntries(feature("account"), feature("session"),
+			feature("token"), feature("profile"), feature("gdpr"), feature("mail"), feature("jobs"), feature("audit"),
+			feature("social"), feature("flyway"), Map.entry("ratelimit", List.of("RateLimit", "myuser.rate-limit")));
 
 	/**
 	 * What a feature contributes to another one's extension points: its routes to the security chain and its jobs
@@ -59,15 +61,15 @@ class AutoConfigurationOwnershipTests {
 		List<String> expected = new ArrayList<>();
 		expected.add(MyUserAutoConfiguration.class.getName());
 		expected.add("io.myuser.autoconfigure.security.MyUserSecurityAutoConfiguration");
-		for (String feature : FEATURES) {
-			String name = "io.myuser.autoconfigure." + feature + ".MyUser" + capitalized(feature);
+		FEATURES.forEach((feature, names) -> {
+			String name = "io.myuser.autoconfigure." + feature + ".MyUser" + names.get(0);
 			expected.add(name + "AutoConfiguration");
 			Class<?> properties = ClassUtils.resolveClassName(name + "Properties", getClass().getClassLoader());
 			ConfigurationProperties binding = AnnotatedElementUtils.findMergedAnnotation(properties,
 					ConfigurationProperties.class);
 			assertThat(binding).as(properties.getName()).isNotNull();
-			assertThat(binding.prefix()).as(properties.getName()).isEqualTo("myuser." + feature);
-		}
+			assertThat(binding.prefix()).as(properties.getName()).isEqualTo(names.get(1));
+		});
 		// Security is configured by the base's myuser.web.* (base path, CORS, trusted proxies), shared by every route.
 		assertThat(this.autoConfigurations).extracting(Class::getName).containsExactlyInAnyOrderElementsOf(expected);
 	}
@@ -144,6 +146,10 @@ class AutoConfigurationOwnershipTests {
 			return packageName.substring("io.myuser.autoconfigure.".length()).split("\\.")[0];
 		}
 		return packageName.substring("io.myuser.".length()).split("\\.")[0];
+	}
+
+	private static Map.Entry<String, List<String>> feature(String name) {
+		return Map.entry(name, List.of(capitalized(name), "myuser." + name));
 	}
 
 	private static String capitalized(String feature) {

@@ -16,6 +16,7 @@ import io.myuser.autoconfigure.gdpr.MyUserGdprAutoConfiguration;
 import io.myuser.autoconfigure.jobs.MyUserJobsAutoConfiguration;
 import io.myuser.autoconfigure.mail.MyUserMailAutoConfiguration;
 import io.myuser.autoconfigure.profile.MyUserProfileAutoConfiguration;
+import io.myuser.autoconfigure.ratelimit.MyUserRateLimitAutoConfiguration;
 import io.myuser.autoconfigure.security.MyUserSecurityAutoConfiguration;
 import io.myuser.autoconfigure.session.MyUserSessionAutoConfiguration;
 import io.myuser.autoconfigure.social.MyUserSocialAutoConfiguration;
@@ -67,7 +68,7 @@ public final class MyUserContextRunners {
 			MyUserFlywayAutoConfiguration.class, MyUserAccountAutoConfiguration.class,
 			MyUserSessionAutoConfiguration.class, MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
 			MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class, MyUserGdprAutoConfiguration.class,
-			MyUserSocialAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
+			MyUserSocialAutoConfiguration.class, MyUserRateLimitAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
 			MyUserMailAutoConfiguration.class };
 
 	private static final Class<?>[] DATA_AUTO_CONFIGURATIONS = { PropertyPlaceholderAutoConfiguration.class,

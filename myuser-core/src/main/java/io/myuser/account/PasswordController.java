@@ -3,6 +3,8 @@ package io.myuser.account;
 import java.util.Locale;
 import java.util.Map;
 
+import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
@@ -30,15 +32,25 @@ public class PasswordController {
 
 	private final ClientInfoResolver clientInfoResolver;
 
-	public PasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver) {
+	private final RateLimits rateLimits;
+
+	public PasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver,
+			RateLimits rateLimits) {
 		Assert.notNull(flows, "flows cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.flows = flows;
 		this.clientInfoResolver = clientInfoResolver;
+		Assert.notNull(rateLimits, "rateLimits cannot be null");
+		this.rateLimits = rateLimits;
 	}
 
 	@PostMapping(path = "/password/reset", consumes = "application/json")
-	public Map<String, String> reset(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale) {
+	public Map<String, String> reset(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale,
+			HttpServletRequest request) {
+		// Before the mail job is enqueued; known and unknown addresses spend alike.
+		this.rateLimits.spendForIp(RateLimitScopes.PASSWORD_RESET_PER_IP,
+				this.clientInfoResolver.resolve(request).ipAddress());
+		this.rateLimits.spendForAddress(RateLimitScopes.PASSWORD_RESET_PER_ADDRESS, body.email());
 		this.flows.requestPasswordReset(body.email(), locale);
 		return Map.of("detail", RESET_SENT);
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.myuser.account.AccountSettings.EmailVerificationMode;
+import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
@@ -43,19 +45,24 @@ public class RegistrationController {
 
 	private final ClientInfoResolver clientInfoResolver;
 
+	private final RateLimits rateLimits;
+
 	/**
 	 * Creates the controller.
 	 * @param flows the account flows
 	 * @param login logs a new account in when no verification is needed; {@code null} when token
 	 * authentication is off, then such a registration answers without tokens
 	 * @param clientInfoResolver the client's address and agent
+	 * @param rateLimits the registration and resend budgets
 	 */
 	public RegistrationController(AccountFlowService flows, @Nullable RegistrationLogin login,
-			ClientInfoResolver clientInfoResolver) {
+			ClientInfoResolver clientInfoResolver, RateLimits rateLimits) {
 		Assert.notNull(flows, "flows cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.flows = flows;
 		this.login = login;
+		Assert.notNull(rateLimits, "rateLimits cannot be null");
+		this.rateLimits = rateLimits;
 		this.clientInfoResolver = clientInfoResolver;
 	}
 
@@ -65,6 +72,9 @@ public class RegistrationController {
 			HttpServletRequest request) {
 		String password = password(body);
 		ClientInfo client = this.clientInfoResolver.resolve(request);
+		// Before the password hash and the mail job; taken and new addresses spend alike.
+		this.rateLimits.spendForIp(RateLimitScopes.REGISTRATION_PER_IP, client.ipAddress());
+		this.rateLimits.spendForAddress(RateLimitScopes.REGISTRATION_PER_ADDRESS, body.email());
 		Optional<User> user = this.flows.register(body.email(), password, orEmpty(body.firstName()),
 				orEmpty(body.lastName()), locale, client);
 		if (this.flows.getSettings().emailVerification() == EmailVerificationMode.NONE && user.isPresent()) {
@@ -90,7 +100,11 @@ public class RegistrationController {
 	}
 
 	@PostMapping(path = "/registration/resend-email", consumes = "application/json")
-	public Map<String, String> resend(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale) {
+	public Map<String, String> resend(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale,
+			HttpServletRequest request) {
+		this.rateLimits.spendForIp(RateLimitScopes.RESEND_EMAIL_PER_IP,
+				this.clientInfoResolver.resolve(request).ipAddress());
+		this.rateLimits.spendForAddress(RateLimitScopes.RESEND_EMAIL_PER_ADDRESS, body.email());
 		this.flows.resendVerification(body.email(), locale);
 		return Map.of("detail", "ok");
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.AccountGoneException;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
@@ -42,14 +44,18 @@ public class DataRequestController {
 
 	private final DeletionReauthentication reauthentication;
 
+	private final RateLimits rateLimits;
+
 	public DataRequestController(DataRequestService requests, ClientInfoResolver clientInfoResolver,
-			DeletionReauthentication reauthentication) {
+			DeletionReauthentication reauthentication, RateLimits rateLimits) {
 		Assert.notNull(requests, "requests cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		Assert.notNull(reauthentication, "reauthentication cannot be null");
 		this.requests = requests;
 		this.clientInfoResolver = clientInfoResolver;
 		this.reauthentication = reauthentication;
+		Assert.notNull(rateLimits, "rateLimits cannot be null");
+		this.rateLimits = rateLimits;
 	}
 
 	@GetMapping("/data-requests")
@@ -64,6 +70,8 @@ public class DataRequestController {
 		if (body.password() != null && body.password().isBlank()) {
 			throw InvalidInputException.forField(DeletionReauthentication.PASSWORD_FIELD, "Must not be blank.");
 		}
+		// Every creation spends, also one withdrawn afterwards; before the password check of a deletion.
+		this.rateLimits.spendForUser(RateLimitScopes.DATA_REQUEST_PER_USER, user.userId());
 		if (type == DataRequestType.DELETE) {
 			this.reauthentication.check(user.userId(), user.sessionId(), body.password());
 		}

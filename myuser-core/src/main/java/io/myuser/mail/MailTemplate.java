@@ -36,7 +36,12 @@ public enum MailTemplate {
 	 * Security alert: a copy of a sign-in's refresh token was used, and the sign-in was ended: {@code detectedAt},
 	 * {@code ipAddress}.
 	 */
-	SUSPICIOUS_SESSION("suspicious-session", "detectedAt", "ipAddress");
+	SUSPICIOUS_SESSION("suspicious-session", "detectedAt", "ipAddress"),
+	/**
+	 * Security alert: repeated wrong passwords made the account's logins wait: {@code detectedAt},
+	 * {@code ipAddress}.
+	 */
+	LOGIN_THROTTLED("login-throttled", "detectedAt", "ipAddress");
 
 	private final String templateName;
 

@@ -1,12 +1,14 @@
 package io.myuser.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.jobs.JobScheduler;
+import io.myuser.token.LoginThrottled;
 import io.myuser.token.RefreshTokenReuseDetected;
 
 import org.springframework.context.event.EventListener;
@@ -45,6 +47,29 @@ public class SessionAlertMailer {
 				Locale.ENGLISH.toLanguageTag(), user.getId(), null, Map.of("ipAddress", ip),
 				Map.of("detectedAt", this.clock.instant()), null);
 		this.jobs.enqueue(MailJobs.SEND, data.template() + ":" + event.sessionId(), data);
+	}
+
+	/**
+	 * Tells the owner, once per window of counted failures, that wrong passwords made their logins wait (when
+	 * {@code myuser.rate-limit.brute-force.alert-owner} is on). One alert per account and track a day at most.
+	 * @param event the slow-down
+	 */
+	@EventListener
+	public void onLoginThrottled(LoginThrottled event) {
+		if (!event.alertOwner()) {
+			return;
+		}
+		User user = this.accounts.findById(event.userId()).filter(User::isActive).orElse(null);
+		if (user == null) {
+			return;
+		}
+		String ip = (event.client().ipAddress() != null) ? event.client().ipAddress() : "unknown";
+		Instant now = this.clock.instant();
+		MailJobData data = new MailJobData(MailTemplate.LOGIN_THROTTLED.templateName(), user.getEmail(),
+				Locale.ENGLISH.toLanguageTag(), user.getId(), null, Map.of("ipAddress", ip), Map.of("detectedAt", now),
+				null);
+		String day = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).toString();
+		this.jobs.enqueue(MailJobs.SEND, data.template() + ":" + user.getId() + ":" + event.track() + ":" + day, data);
 	}
 
 }

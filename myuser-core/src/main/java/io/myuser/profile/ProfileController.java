@@ -1,5 +1,7 @@
 package io.myuser.profile;
 
+import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.security.AccountGoneException;
 import io.myuser.support.ClientInfoResolver;
@@ -28,11 +30,15 @@ public class ProfileController {
 
 	private final ClientInfoResolver clientInfoResolver;
 
-	public ProfileController(ProfileService profiles, ClientInfoResolver clientInfoResolver) {
+	private final RateLimits rateLimits;
+
+	public ProfileController(ProfileService profiles, ClientInfoResolver clientInfoResolver, RateLimits rateLimits) {
 		Assert.notNull(profiles, "profiles cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.profiles = profiles;
 		this.clientInfoResolver = clientInfoResolver;
+		Assert.notNull(rateLimits, "rateLimits cannot be null");
+		this.rateLimits = rateLimits;
 	}
 
 	@GetMapping("/profile")
@@ -44,6 +50,7 @@ public class ProfileController {
 			consumes = "application/json")
 	public ProfileView update(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody ProfileUpdate body, HttpServletRequest request) {
+		this.rateLimits.spendForUser(RateLimitScopes.PROFILE_UPDATE_PER_USER, user.userId());
 		return this.profiles.update(user.userId(), body, this.clientInfoResolver.resolve(request))
 			.orElseThrow(AccountGoneException::new);
 	}

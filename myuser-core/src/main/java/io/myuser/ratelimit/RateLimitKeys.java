@@ -91,7 +91,7 @@ public final class RateLimitKeys {
 	 * @param ip the client IP
 	 * @return the limited network
 	 */
-	static String network(String ip) {
+	public static String network(String ip) {
 		Assert.notNull(ip, "ip cannot be null");
 		String trimmed = ip.strip();
 		if (trimmed.startsWith("[") && trimmed.endsWith("]")) {

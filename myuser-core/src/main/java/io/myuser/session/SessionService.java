@@ -13,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.myuser.account.AccountDisabled;
+import io.myuser.ratelimit.RateLimitKeys;
 import io.myuser.support.AfterCommit;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClockTicker;
@@ -389,6 +390,26 @@ public class SessionService {
 	 * The owner of a session, remembered until the session's absolute end.
 	 */
 	private record SessionOwner(UUID userId, Instant sessionEnd) {
+	}
+
+	/**
+	 * Return whether the user logged in from a client IP (its /64 for IPv6) within a window: a session, live or
+	 * ended and still kept, started from it. Only the newest hundred sessions are looked at.
+	 * @param userId the user
+	 * @param ipAddress the client IP
+	 * @param window how far back
+	 * @return whether a session of the user started from that IP within the window
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasLoggedInFrom(UUID userId, String ipAddress, Duration window) {
+		Assert.notNull(userId, "userId cannot be null");
+		Assert.notNull(ipAddress, "ipAddress cannot be null");
+		String network = RateLimitKeys.network(ipAddress);
+		return this.sessions
+			.findIpAddressesSince(userId, this.clock.instant().minus(window),
+					org.springframework.data.domain.PageRequest.of(0, 100))
+			.stream()
+			.anyMatch((ip) -> RateLimitKeys.network(ip).equals(network));
 	}
 
 }

@@ -39,6 +39,19 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 
 	Optional<UserSession> findByIdAndUserId(UUID id, UUID userId);
 
+	/**
+	 * Return the client IPs the user's sessions started from since a time, live or ended (ended sessions are kept
+	 * for the retention period).
+	 * @param userId the user
+	 * @param since the earliest start
+	 * @param page at most how many, newest first
+	 * @return the IPs
+	 */
+	@Query("select s.ipAddress from UserSession s where s.userId = :userId and s.ipAddress is not null "
+			+ "and s.createdAt >= :since order by s.createdAt desc")
+	List<String> findIpAddressesSince(@Param("userId") UUID userId, @Param("since") Instant since,
+			org.springframework.data.domain.Pageable page);
+
 	List<UserSession> findByUserIdOrderByCreatedAtDesc(UUID userId);
 
 	/**

@@ -1,8 +1,12 @@
 package io.myuser.support;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -21,6 +25,8 @@ public class RefusedException extends RuntimeException {
 	private final String title;
 
 	private final Map<String, Object> properties = new LinkedHashMap<>();
+
+	private @Nullable Duration retryAfter;
 
 	/**
 	 * Create a refusal.
@@ -82,6 +88,23 @@ public class RefusedException extends RuntimeException {
 	}
 
 	/**
+	 * Return how long the caller should wait before asking again, when the refusal is temporary.
+	 * @return the wait, if there is one
+	 */
+	public Optional<Duration> getRetryAfter() {
+		return Optional.ofNullable(this.retryAfter);
+	}
+
+	/**
+	 * Say how long the caller should wait before asking again.
+	 * @param retryAfter the wait, not negative
+	 */
+	protected final void setRetryAfter(Duration retryAfter) {
+		Assert.isTrue(retryAfter != null && !retryAfter.isNegative(), "retryAfter cannot be negative");
+		this.retryAfter = retryAfter;
+	}
+
+	/**
 	 * Why a request was refused, in general. The web edge maps each reason to one HTTP status.
 	 */
 	public enum Reason {
@@ -105,7 +128,13 @@ public class RefusedException extends RuntimeException {
 		CONFLICT,
 
 		/** What was asked for existed but is no longer available (410). */
-		GONE
+		GONE,
+
+		/** The caller asked too often; the refusal says when to ask again (429, {@code Retry-After}). */
+		TOO_MANY_REQUESTS,
+
+		/** MyUser cannot answer now for a reason of its own; the refusal may say when to ask again (503). */
+		UNAVAILABLE
 
 	}
 

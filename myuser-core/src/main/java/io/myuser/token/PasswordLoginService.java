@@ -44,8 +44,16 @@ public class PasswordLoginService {
 
 	private final LoginSettings settings;
 
+	private final LoginThrottle throttle;
+
 	public PasswordLoginService(PasswordAuthenticator authenticator, UserAccountService accounts, TokenService tokens,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, LoginSettings settings) {
+		this(authenticator, accounts, tokens, events, transactionManager, settings, LoginThrottle.disabled());
+	}
+
+	public PasswordLoginService(PasswordAuthenticator authenticator, UserAccountService accounts, TokenService tokens,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, LoginSettings settings,
+			LoginThrottle throttle) {
 		Assert.notNull(authenticator, "authenticator cannot be null");
 		Assert.notNull(accounts, "accounts cannot be null");
 		Assert.notNull(tokens, "tokens cannot be null");
@@ -58,6 +66,8 @@ public class PasswordLoginService {
 		this.events = events;
 		this.transactions = new RetryingTransactions(transactionManager);
 		this.settings = settings;
+		Assert.notNull(throttle, "throttle cannot be null");
+		this.throttle = throttle;
 	}
 
 	/**
@@ -67,6 +77,8 @@ public class PasswordLoginService {
 	 * @param locale the language of a verification email the attempt may cause
 	 * @param client where the attempt comes from
 	 * @return the tokens of the new session
+	 * @throws io.myuser.ratelimit.RateLimitedException if the address's login budget is spent or its failures make
+	 * it wait; the password is then not checked
 	 * @throws LoginRefusedException if the credentials are not accepted
 	 * @throws EmailNotVerifiedException if the password is right, the address must be verified first, and the
 	 * settings reveal it
@@ -76,32 +88,38 @@ public class PasswordLoginService {
 		Assert.notNull(rawPassword, "rawPassword cannot be null");
 		Assert.notNull(locale, "locale cannot be null");
 		Assert.notNull(client, "client cannot be null");
+		LoginThrottle.Attempt attempt = this.throttle.begin(email, client);
 		CheckedPassword checked;
 		try {
 			checked = this.authenticator.check(email, rawPassword);
 		}
 		catch (InvalidCredentialsException ex) {
-			throw refuse(ex.getUserId(), email, ex.getReason(), false, locale, client);
+			throw refuse(attempt, ex.getUserId(), email, ex.getReason(), false, locale, client);
 		}
 		if (this.settings.verifiedEmailRequired() && !checked.emailVerified()) {
-			throw refuse(checked.userId(), email, "email_not_verified", true, locale, client);
+			// Counted as a failure too: a right password must not be told apart by how it is throttled.
+			throw refuse(attempt, checked.userId(), email, "email_not_verified", true, locale, client);
 		}
 		String upgradedHash = this.authenticator.upgradedHash(checked, rawPassword);
+		TokenPair pair;
 		try {
-			return this.transactions.execute(() -> {
+			pair = this.transactions.execute(() -> {
 				AuthenticatedAccount account = this.authenticator.confirm(checked, upgradedHash);
-				TokenPair pair = this.tokens.issueForLogin(account.userId(), client, "password");
-				this.events.publishEvent(new UserLoggedIn(account.userId(), pair.sessionId(), "password", client));
-				return pair;
+				TokenPair issued = this.tokens.issueForLogin(account.userId(), client, "password");
+				this.events.publishEvent(new UserLoggedIn(account.userId(), issued.sessionId(), "password", client));
+				return issued;
 			});
 		}
 		catch (InvalidCredentialsException ex) {
-			throw refuse(ex.getUserId(), email, ex.getReason(), false, locale, client);
+			throw refuse(attempt, ex.getUserId(), email, ex.getReason(), false, locale, client);
 		}
+		this.throttle.succeeded(attempt);
+		return pair;
 	}
 
-	private RuntimeException refuse(@Nullable UUID userId, String email, String reason, boolean unverified,
-			Locale locale, ClientInfo client) {
+	private RuntimeException refuse(LoginThrottle.Attempt attempt, @Nullable UUID userId, String email, String reason,
+			boolean unverified, Locale locale, ClientInfo client) {
+		this.throttle.failed(attempt, client);
 		// The same statement for every failure; only an unverified account with the right password can match it.
 		this.accounts.offerVerificationEmail(unverified ? userId : null, locale,
 				this.settings.verificationEmailInterval());

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimits;
+import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
@@ -30,14 +33,18 @@ public class TokenController {
 
 	private final ClientInfoResolver clientInfoResolver;
 
+	private final RateLimits rateLimits;
+
 	public TokenController(PasswordLoginService loginService, TokenService tokens,
-			ClientInfoResolver clientInfoResolver) {
+			ClientInfoResolver clientInfoResolver, RateLimits rateLimits) {
 		Assert.notNull(loginService, "loginService cannot be null");
 		Assert.notNull(tokens, "tokens cannot be null");
 		Assert.notNull(clientInfoResolver, "clientInfoResolver cannot be null");
 		this.loginService = loginService;
 		this.tokens = tokens;
 		this.clientInfoResolver = clientInfoResolver;
+		Assert.notNull(rateLimits, "rateLimits cannot be null");
+		this.rateLimits = rateLimits;
 	}
 
 	@PostMapping(path = "/token", consumes = "application/json")
@@ -47,16 +54,20 @@ public class TokenController {
 		if (!StringUtils.hasText(email)) {
 			throw InvalidInputException.forField("email", "Give the username or the email.");
 		}
-		TokenPair pair = this.loginService.login(email, body.password(), locale,
-				this.clientInfoResolver.resolve(request));
+		ClientInfo client = this.clientInfoResolver.resolve(request);
+		// Before the password hash: a flood costs a cache lookup per request, not an Argon2 hash.
+		this.rateLimits.spendForIp(RateLimitScopes.LOGIN_PER_IP, client.ipAddress());
+		TokenPair pair = this.loginService.login(email, body.password(), locale, client);
 		return new TokenResponse(pair.access(), pair.refresh());
 	}
 
 	@PostMapping(path = "/token/refresh", consumes = "application/json")
 	public Map<String, String> refresh(@Valid @RequestBody TokenRequests.Refresh body, HttpServletRequest request) {
+		ClientInfo client = this.clientInfoResolver.resolve(request);
+		this.rateLimits.spendForIp(RateLimitScopes.TOKEN_REFRESH_PER_IP, client.ipAddress());
 		RefreshOutcome outcome;
 		try {
-			outcome = this.tokens.refresh(body.refresh(), this.clientInfoResolver.resolve(request));
+			outcome = this.tokens.refresh(body.refresh(), client);
 		}
 		catch (InvalidTokenException ex) {
 			throw new TokenRefusedException(ex.getMessage());

@@ -22,6 +22,7 @@ import io.myuser.account.UserAccountService;
 import io.myuser.account.UserRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.personaldata.PersonalDataReader;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.MyUserRoutes;
 import io.myuser.support.ClientInfoResolver;
 
@@ -144,8 +145,9 @@ public final class MyUserAccountAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PasswordController myUserPasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver) {
-			return new PasswordController(flows, clientInfoResolver);
+		PasswordController myUserPasswordController(AccountFlowService flows, ClientInfoResolver clientInfoResolver,
+				ObjectProvider<RateLimits> rateLimits) {
+			return new PasswordController(flows, clientInfoResolver, rateLimits.getIfAvailable(RateLimits::disabled));
 		}
 
 		@Bean
@@ -160,8 +162,10 @@ public final class MyUserAccountAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "myuser.account.registration-enabled", matchIfMissing = true)
 		RegistrationController myUserRegistrationController(AccountFlowService flows,
-				ObjectProvider<RegistrationLogin> login, ClientInfoResolver clientInfoResolver) {
-			return new RegistrationController(flows, login.getIfAvailable(), clientInfoResolver);
+				ObjectProvider<RegistrationLogin> login, ClientInfoResolver clientInfoResolver,
+				ObjectProvider<RateLimits> rateLimits) {
+			return new RegistrationController(flows, login.getIfAvailable(), clientInfoResolver,
+					rateLimits.getIfAvailable(RateLimits::disabled));
 		}
 
 		@Bean

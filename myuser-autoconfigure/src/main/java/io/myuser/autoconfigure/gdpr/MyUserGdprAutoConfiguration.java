@@ -42,6 +42,7 @@ import io.myuser.jobs.RecurringJob;
 import io.myuser.personaldata.ExportSection;
 import io.myuser.personaldata.PersonalDataReader;
 import io.myuser.personaldata.UserDataEraser;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.MyUserRoutes;
 import io.myuser.session.SessionService;
 import io.myuser.support.ClientInfoResolver;
@@ -249,8 +250,10 @@ public final class MyUserGdprAutoConfiguration {
 		@ConditionalOnMissingBean
 		@ConditionalOnBean(TokenService.class)
 		DataRequestController myUserDataRequestController(DataRequestService requests,
-				ClientInfoResolver clientInfoResolver, DeletionReauthentication reauthentication) {
-			return new DataRequestController(requests, clientInfoResolver, reauthentication);
+				ClientInfoResolver clientInfoResolver, DeletionReauthentication reauthentication,
+				ObjectProvider<RateLimits> rateLimits) {
+			return new DataRequestController(requests, clientInfoResolver, reauthentication,
+					rateLimits.getIfAvailable(RateLimits::disabled));
 		}
 
 		@Bean

@@ -13,9 +13,11 @@ import io.myuser.profile.ProfileEraser;
 import io.myuser.profile.ProfileExportSection;
 import io.myuser.profile.ProfileRepository;
 import io.myuser.profile.ProfileService;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.TokenService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -79,8 +81,9 @@ public final class MyUserProfileAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ProfileController myUserProfileController(ProfileService profiles, ClientInfoResolver clientInfoResolver) {
-			return new ProfileController(profiles, clientInfoResolver);
+		ProfileController myUserProfileController(ProfileService profiles, ClientInfoResolver clientInfoResolver,
+				ObjectProvider<RateLimits> rateLimits) {
+			return new ProfileController(profiles, clientInfoResolver, rateLimits.getIfAvailable(RateLimits::disabled));
 		}
 
 	}

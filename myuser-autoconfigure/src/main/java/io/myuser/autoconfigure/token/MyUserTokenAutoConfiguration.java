@@ -12,6 +12,8 @@ import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionAutoConfiguration;
 import io.myuser.jobs.RecurringJob;
+import io.myuser.ratelimit.BruteForceProtection;
+import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.AccessTokenVerifier;
 import io.myuser.security.MyUserRoutes;
 import io.myuser.session.SessionService;
@@ -20,6 +22,7 @@ import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
 import io.myuser.token.JwtKeys;
 import io.myuser.token.JwtSettings;
+import io.myuser.token.LoginThrottle;
 import io.myuser.token.LogoutController;
 import io.myuser.token.PasswordLoginService.LoginSettings;
 import io.myuser.token.PasswordLoginService;
@@ -128,15 +131,32 @@ public final class MyUserTokenAutoConfiguration {
 		return new RegistrationTokenIssuer(tokens);
 	}
 
+	/**
+	 * Slows password guessing down with the rate-limit feature's budgets and waits; limits nothing while that
+	 * feature is off.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	LoginThrottle myUserLoginThrottle(ObjectProvider<RateLimits> rateLimits,
+			ObjectProvider<BruteForceProtection> protection, UserAccountService accounts, SessionService sessions,
+			ApplicationEventPublisher events) {
+		RateLimits limits = rateLimits.getIfAvailable();
+		if (limits == null) {
+			return LoginThrottle.disabled();
+		}
+		return new LoginThrottle(limits, protection.getIfAvailable(), accounts, sessions, events);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordLoginService myUserPasswordLoginService(PasswordAuthenticator authenticator, UserAccountService accounts,
 			TokenService tokens, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			MyUserAccountProperties accountProperties) {
+			MyUserAccountProperties accountProperties, LoginThrottle throttle) {
 		LoginSettings settings = new LoginSettings(
 				accountProperties.getEmailVerification() == EmailVerification.MANDATORY,
 				accountProperties.isRevealUnverifiedLogin(), accountProperties.getUnverifiedLoginEmailInterval());
-		return new PasswordLoginService(authenticator, accounts, tokens, events, transactionManager, settings);
+		return new PasswordLoginService(authenticator, accounts, tokens, events, transactionManager, settings,
+				throttle);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -146,8 +166,9 @@ public final class MyUserTokenAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TokenController myUserTokenController(PasswordLoginService loginService, TokenService tokens,
-				ClientInfoResolver clientInfoResolver) {
-			return new TokenController(loginService, tokens, clientInfoResolver);
+				ClientInfoResolver clientInfoResolver, ObjectProvider<RateLimits> rateLimits) {
+			return new TokenController(loginService, tokens, clientInfoResolver,
+					rateLimits.getIfAvailable(RateLimits::disabled));
 		}
 
 		@Bean

@@ -10,8 +10,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The one place where the features' refusals become HTTP: each {@link RefusedException.Reason} has its status,
- * the refusal's code, title, detail and properties make the problem JSON, and authentication failures get their
- * {@code WWW-Authenticate} challenge.
+ * the refusal's code, title, detail and properties make the problem JSON, authentication failures get their
+ * {@code WWW-Authenticate} challenge, and temporary refusals their {@code Retry-After}.
  */
 public final class RefusalProblems {
 
@@ -31,6 +31,8 @@ public final class RefusalProblems {
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case CONFLICT -> HttpStatus.CONFLICT;
 			case GONE -> HttpStatus.GONE;
+			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 	}
 
@@ -50,6 +52,16 @@ public final class RefusalProblems {
 	}
 
 	/**
+	 * Return a wait as the delay-seconds form of {@code Retry-After}: whole seconds, rounded up, at least 1.
+	 * @param wait the wait
+	 * @return the header value
+	 */
+	public static String retryAfterSeconds(java.time.Duration wait) {
+		long seconds = wait.toSeconds() + ((wait.toNanosPart() > 0) ? 1 : 0);
+		return Long.toString(Math.max(1, seconds));
+	}
+
+	/**
 	 * Return the whole answer to a refusal: status, challenge header and problem JSON.
 	 * @param refusal the refusal
 	 * @return the answer
@@ -62,6 +74,7 @@ public final class RefusalProblems {
 			default -> {
 			}
 		}
+		refusal.getRetryAfter().ifPresent((wait) -> answer.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(wait)));
 		return answer.body(problem(refusal));
 	}
 

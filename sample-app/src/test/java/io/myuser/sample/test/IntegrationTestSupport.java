@@ -29,14 +29,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Base of the end-to-end tests: the sample application on a random port, driven over real HTTP with the JDK
  * client, checked through HTTP answers, beans and the database. Subclasses annotated {@link PostgresTest} run
- * the same tests on PostgreSQL.
+ * the same tests on PostgreSQL. Every test client connects from 127.0.0.1, so rate limiting is off here; the rate
+ * limit tests switch it on in contexts of their own.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "myuser.token.signing.secret=" + IntegrationTestSupport.SIGNING_SECRET,
 				"spring.datasource.url=jdbc:h2:mem:test-${random.uuid};DB_CLOSE_DELAY=-1",
 				"sample.demo-user.enabled=false", "myuser.web.trusted-proxies=127.0.0.2/32",
 				"myuser.gdpr.export.location=${java.io.tmpdir}/myuser-test-exports/${random.uuid}",
-				"myuser.mail.log-delivery=true" })
+				"myuser.mail.log-delivery=true", "myuser.rate-limit.enabled=false" })
 @Import(IntegrationTestConfiguration.class)
 public abstract class IntegrationTestSupport {
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.myuser.autoconfigure.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

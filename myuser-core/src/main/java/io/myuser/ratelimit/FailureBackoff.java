@@ -1,0 +1,148 @@
+package io.myuser.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+
+/**
+ * Growing waits after repeated failures (wrong passwords), always temporary. A track (one key, such as an address
+ * with a client IP) may fail {@code freeFailures} times at no cost; every further failure makes the next attempt
+ * wait, {@code firstWait} at first and twice as long after each further failure, up to {@code maxWait}. The
+ * failures are forgotten {@code memory} after the first of them, or when the owner proves who they are
+ * ({@link #forget}). Nothing is ever locked for good.
+ * <p>
+ * It is built on the budgets of a {@link RateLimiter}, so it works on every store and is shared by every node: the
+ * failures are the spent tokens of a large budget that comes back after {@code memory}, and each wait is a budget of
+ * one request per wait, spent by the failure that started it.
+ */
+public class FailureBackoff {
+
+	/** Most failures a track counts in one memory window; more count as this many. */
+	static final long MAX_COUNTED = 100_000;
+
+	private final RateLimiter limiter;
+
+	private final Settings settings;
+
+	private final RateLimit failures;
+
+	public FailureBackoff(RateLimiter limiter, Settings settings) {
+		Assert.notNull(limiter, "limiter cannot be null");
+		Assert.notNull(settings, "settings cannot be null");
+		this.limiter = limiter;
+		this.settings = settings;
+		this.failures = new RateLimit(MAX_COUNTED, settings.memory());
+	}
+
+	/**
+	 * Refuses an attempt while its track waits.
+	 * @param scope the track's scope, such as {@code login.failures.per-address}
+	 * @param track the track
+	 * @throws RateLimitedException while the track waits
+	 */
+	public void check(String scope, RateLimitKey track) {
+		long failed = failures(track);
+		if (failed <= this.settings.freeFailures()) {
+			return;
+		}
+		int level = level(failed);
+		RateLimitDecision wait = this.limiter.probe(waitKey(track, level), waitLimit(level));
+		if (!wait.allowed()) {
+			throw new RateLimitedException(scope, wait.retryAfter());
+		}
+	}
+
+	/**
+	 * Counts a failure of the track and starts its wait when it has used its free failures.
+	 * @param track the track
+	 * @return whether this failure started the track's first wait (in this memory window)
+	 */
+	public boolean recordFailure(RateLimitKey track) {
+		RateLimitDecision counted = this.limiter.tryConsume(failureKey(track), this.failures);
+		long failed = MAX_COUNTED - counted.remaining();
+		if (failed <= this.settings.freeFailures()) {
+			return false;
+		}
+		int level = level(failed);
+		RateLimitKey waitKey = waitKey(track, level);
+		this.limiter.reset(waitKey);
+		this.limiter.tryConsume(waitKey, waitLimit(level));
+		return failed == this.settings.freeFailures() + 1;
+	}
+
+	/**
+	 * Forgets the track's failures and waits.
+	 * @param track the track
+	 */
+	public void forget(RateLimitKey track) {
+		this.limiter.reset(failureKey(track));
+		for (int level = 0; level <= maxLevel(); level++) {
+			this.limiter.reset(waitKey(track, level));
+		}
+	}
+
+	/**
+	 * Return the wait after the given number of failures, zero while they are free.
+	 * @param failed the failures counted
+	 * @return the wait
+	 */
+	public Duration waitAfter(long failed) {
+		return (failed <= this.settings.freeFailures()) ? Duration.ZERO : waitLimit(level(failed)).period();
+	}
+
+	private long failures(RateLimitKey track) {
+		RateLimitDecision counted = this.limiter.probe(failureKey(track), this.failures);
+		return MAX_COUNTED - counted.remaining();
+	}
+
+	private int level(long failed) {
+		return (int) Math.min(failed - this.settings.freeFailures() - 1, maxLevel());
+	}
+
+	/** The level from which the wait is the cap. */
+	private int maxLevel() {
+		int level = 0;
+		Duration wait = this.settings.firstWait();
+		while (wait.compareTo(this.settings.maxWait()) < 0 && level < 40) {
+			wait = wait.multipliedBy(2);
+			level++;
+		}
+		return level;
+	}
+
+	private RateLimit waitLimit(int level) {
+		Duration wait = this.settings.firstWait().multipliedBy(1L << Math.min(level, 40));
+		return new RateLimit(1, (wait.compareTo(this.settings.maxWait()) > 0) ? this.settings.maxWait() : wait);
+	}
+
+	private static RateLimitKey failureKey(RateLimitKey track) {
+		return new RateLimitKey(track.scope() + ".failed", track.subject());
+	}
+
+	private static RateLimitKey waitKey(RateLimitKey track, int level) {
+		return new RateLimitKey(track.scope() + ".wait" + level, track.subject());
+	}
+
+	/**
+	 * How the waits grow.
+	 *
+	 * @param freeFailures failures a track may have before it waits
+	 * @param firstWait the first wait
+	 * @param maxWait the longest wait
+	 * @param memory how long failures are counted, from the first of them
+	 */
+	public record Settings(int freeFailures, Duration firstWait, Duration maxWait, Duration memory) {
+
+		public Settings {
+			Assert.isTrue(freeFailures >= 1, "freeFailures must be at least 1");
+			Assert.isTrue(firstWait != null && firstWait.compareTo(Duration.ofSeconds(1)) >= 0,
+					"firstWait must be at least a second");
+			Assert.isTrue(maxWait != null && maxWait.compareTo(firstWait) >= 0, "maxWait must be at least firstWait");
+			Assert.isTrue(maxWait.compareTo(RateLimit.MAX_PERIOD) <= 0, "maxWait must be at most 366 days");
+			Assert.isTrue(memory != null && memory.compareTo(Duration.ofSeconds(1)) >= 0
+					&& memory.compareTo(RateLimit.MAX_PERIOD) <= 0, "memory must be between a second and 366 days");
+		}
+
+	}
+
+}

@@ -1,0 +1,189 @@
+package io.myuser.token;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.myuser.account.AccountEvents;
+import io.myuser.account.User;
+import io.myuser.account.UserAccountService;
+import io.myuser.ratelimit.BruteForceProtection;
+import io.myuser.ratelimit.RateLimitKey;
+import io.myuser.ratelimit.RateLimitKeys;
+import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimitedException;
+import io.myuser.ratelimit.RateLimits;
+import io.myuser.session.SessionService;
+import io.myuser.support.ClientInfo;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.util.Assert;
+
+/**
+ * Slows password guessing down without letting anyone lock the owner out. Before the password is checked, an
+ * attempt spends the address's login budget ({@code login.per-account}) and is refused while its failures make it
+ * wait; after a wrong password it counts a failure. Known and unknown addresses go through exactly the same steps.
+ * <p>
+ * A client IP from which the account logged in recently is the owner's: it spends a budget of its own instead of
+ * the address's, and only its own failures make it wait. Everyone else shares the address's budget and also waits
+ * for the address's failures. A right password forgets the client's failures (never the per-IP budgets); a
+ * completed password reset forgets the address's.
+ */
+public class LoginThrottle {
+
+	private static final LoginThrottle DISABLED = new LoginThrottle();
+
+	private final RateLimits rateLimits;
+
+	private final @Nullable RateLimitKeys keys;
+
+	private final @Nullable BruteForceProtection protection;
+
+	private final @Nullable UserAccountService accounts;
+
+	private final @Nullable SessionService sessions;
+
+	private final @Nullable ApplicationEventPublisher events;
+
+	/**
+	 * Creates the throttle.
+	 * @param rateLimits the budgets
+	 * @param protection the failure waits, or {@code null} to count no failures
+	 * @param accounts finds the account of an address
+	 * @param sessions tells whether the account logged in from a client IP; {@code null} treats no IP as known
+	 * @param events publishes {@link LoginThrottled}
+	 */
+	public LoginThrottle(RateLimits rateLimits, @Nullable BruteForceProtection protection,
+			UserAccountService accounts, @Nullable SessionService sessions, ApplicationEventPublisher events) {
+		Assert.notNull(rateLimits, "rateLimits cannot be null");
+		Assert.notNull(accounts, "accounts cannot be null");
+		Assert.notNull(events, "events cannot be null");
+		this.rateLimits = rateLimits;
+		this.keys = rateLimits.keys();
+		this.protection = (this.keys != null) ? protection : null;
+		this.accounts = accounts;
+		this.sessions = sessions;
+		this.events = events;
+	}
+
+	private LoginThrottle() {
+		this.rateLimits = RateLimits.disabled();
+		this.keys = null;
+		this.protection = null;
+		this.accounts = null;
+		this.sessions = null;
+		this.events = null;
+	}
+
+	/**
+	 * A throttle that limits nothing, while rate limiting is off.
+	 * @return the throttle
+	 */
+	public static LoginThrottle disabled() {
+		return DISABLED;
+	}
+
+	/**
+	 * Before the password is checked: spends the login budget of the address (or of the owner's client) and
+	 * refuses the attempt while it must wait.
+	 * @param email the submitted address
+	 * @param client the client
+	 * @return the attempt, to report its outcome
+	 * @throws RateLimitedException if the attempt is refused
+	 */
+	public Attempt begin(String email, ClientInfo client) {
+		String ip = client.ipAddress();
+		if (this.keys == null || ip == null || ip.isBlank()) {
+			return new Attempt(email, null, null, false);
+		}
+		Optional<User> account = this.accounts.findByEmail(email).filter(User::isActive);
+		UUID userId = account.map(User::getId).orElse(null);
+		boolean known = this.protection != null && userId != null && this.sessions != null
+				&& this.sessions.hasLoggedInFrom(userId, ip, this.protection.knownClientWindow());
+		String scope = RateLimitScopes.LOGIN_PER_ACCOUNT;
+		RateLimitKey budget = known ? this.keys.addressAndIp(scope, email, ip) : this.keys.address(scope, email);
+		this.rateLimits.spend(scope, budget);
+		if (this.protection != null) {
+			this.protection.perAddressAndIp()
+				.check(BruteForceProtection.PER_ADDRESS_AND_IP,
+						this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, email, ip));
+			if (!known) {
+				this.protection.perAddress()
+					.check(BruteForceProtection.PER_ADDRESS,
+							this.keys.address(BruteForceProtection.PER_ADDRESS, email));
+			}
+		}
+		return new Attempt(email, ip, userId, known);
+	}
+
+	/**
+	 * The password was wrong (or the account cannot log in): counts a failure, and tells of the first slow-down
+	 * of an account.
+	 * @param attempt the attempt
+	 * @param client the client
+	 */
+	public void failed(Attempt attempt, ClientInfo client) {
+		if (this.protection == null || this.keys == null || attempt.ip() == null) {
+			return;
+		}
+		boolean first = this.protection.perAddressAndIp()
+			.recordFailure(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, attempt.email(),
+					attempt.ip()));
+		String track = first ? "per-address-ip" : null;
+		if (!attempt.knownClient()) {
+			boolean firstForAddress = this.protection.perAddress()
+				.recordFailure(this.keys.address(BruteForceProtection.PER_ADDRESS, attempt.email()));
+			if (firstForAddress) {
+				track = "per-address";
+			}
+		}
+		if (track != null && attempt.userId() != null) {
+			this.events.publishEvent(new LoginThrottled(attempt.userId(), attempt.email(), track,
+					this.protection.alertOwner(), client));
+		}
+	}
+
+	/**
+	 * The password was right: the client's failures are forgotten; the budgets stay spent.
+	 * @param attempt the attempt
+	 */
+	public void succeeded(Attempt attempt) {
+		if (this.protection == null || this.keys == null || attempt.ip() == null) {
+			return;
+		}
+		this.protection.perAddressAndIp()
+			.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, attempt.email(), attempt.ip()));
+	}
+
+	/**
+	 * A completed password reset proves the owner: the address's failures, and those of the client that reset it,
+	 * are forgotten.
+	 * @param event the change
+	 */
+	@EventListener
+	public void onPasswordChanged(AccountEvents.PasswordChanged event) {
+		if (!event.reset() || this.protection == null || this.keys == null) {
+			return;
+		}
+		this.protection.perAddress().forget(this.keys.address(BruteForceProtection.PER_ADDRESS, event.email()));
+		String ip = event.client().ipAddress();
+		if (ip != null && !ip.isBlank()) {
+			this.protection.perAddressAndIp()
+				.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, event.email(), ip));
+		}
+	}
+
+	/**
+	 * One login attempt.
+	 *
+	 * @param email the submitted address
+	 * @param ip the client IP, or {@code null} when nothing is limited
+	 * @param userId the active account of the address, if any
+	 * @param knownClient whether the account logged in from this IP recently
+	 */
+	public record Attempt(String email, @Nullable String ip, @Nullable UUID userId, boolean knownClient) {
+
+	}
+
+}

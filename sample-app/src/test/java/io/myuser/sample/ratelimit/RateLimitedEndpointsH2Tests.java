@@ -1,0 +1,8 @@
+package io.myuser.sample.ratelimit;
+
+/**
+ * {@link RateLimitedEndpointsTests} on H2.
+ */
+class RateLimitedEndpointsH2Tests extends RateLimitedEndpointsTests {
+
+}
