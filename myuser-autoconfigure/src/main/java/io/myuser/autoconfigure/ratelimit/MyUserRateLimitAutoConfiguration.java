@@ -8,22 +8,37 @@ import java.time.Clock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
+import io.myuser.jobs.RecurringJob;
 import io.myuser.autoconfigure.ratelimit.MyUserRateLimitProperties.Store;
 import io.myuser.ratelimit.BruteForceProtection;
 import io.myuser.ratelimit.FailOpenRateLimiter;
 import io.myuser.ratelimit.FailureBackoff;
 import io.myuser.ratelimit.MemoryRateLimiter;
+import io.myuser.ratelimit.PostgresRateLimiter;
 import io.myuser.ratelimit.RateLimitKeys;
 import io.myuser.ratelimit.RateLimitListener;
 import io.myuser.ratelimit.RateLimiter;
 import io.myuser.ratelimit.RateLimits;
+import io.myuser.ratelimit.RedisRateLimiter;
 import io.myuser.ratelimit.web.RateLimitHeaderWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,15 +54,21 @@ import org.springframework.util.StringUtils;
  * in the store {@code myuser.rate-limit.store} names. Each feature asks for the {@link RateLimits} bean; while this
  * feature is off, they spend nothing. A host {@link RateLimiter} bean replaces the store.
  */
-@AutoConfiguration(after = MyUserAutoConfiguration.class)
+@AutoConfiguration(after = MyUserAutoConfiguration.class,
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.rate-limit.enabled" }, matchIfMissing = true)
 @EnableConfigurationProperties(MyUserRateLimitProperties.class)
-@Import(MyUserRateLimitAutoConfiguration.MemoryStoreConfiguration.class)
+@Import({ MyUserRateLimitAutoConfiguration.MemoryStoreConfiguration.class,
+		MyUserRateLimitAutoConfiguration.JdbcStoreConfiguration.class,
+		MyUserRateLimitAutoConfiguration.RedisStoreConfiguration.class })
 public final class MyUserRateLimitAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(MyUserRateLimitAutoConfiguration.class);
 
 	private static final String DERIVATION_LABEL = "myuser-rate-limit-keys";
+
+	/** Name of the job that deletes expired budgets of the jdbc store. */
+	public static final String CLEANUP_JOB_NAME = "myuser-rate-limit-cleanup";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -57,8 +78,11 @@ public final class MyUserRateLimitAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimits myUserRateLimits(RateLimiter store, RateLimitKeys keys, MyUserRateLimitProperties properties,
-			Clock clock) {
+	RateLimits myUserRateLimits(ObjectProvider<RateLimiter> stores, RateLimitKeys keys,
+			MyUserRateLimitProperties properties, Clock clock) {
+		RateLimiter store = stores.getIfUnique(() -> {
+			throw new IllegalStateException(missingStore(properties.getStore()));
+		});
 		RateLimitListener listener = properties.isExposeHeaders() ? new RateLimitHeaderWriter()
 				: RateLimitListener.NONE;
 		return new RateLimits(new FailOpenRateLimiter(store, properties.isFailOpen(), clock), keys,
@@ -78,6 +102,15 @@ public final class MyUserRateLimitAutoConfiguration {
 		Assert.state(perAddressAndIp != null && perAddress != null, "The rate limits are switched off");
 		return new BruteForceProtection(perAddressAndIp, perAddress, bruteForce.getKnownClientWindow(),
 				bruteForce.isAlertOwner());
+	}
+
+	private static String missingStore(Store store) {
+		return switch (store) {
+			case MEMORY -> "No RateLimiter bean for myuser.rate-limit.store=memory";
+			case JDBC -> "myuser.rate-limit.store=jdbc needs com.bucket4j:bucket4j_jdk17-postgresql on the classpath";
+			case REDIS -> "myuser.rate-limit.store=redis needs com.bucket4j:bucket4j_jdk17-lettuce and "
+					+ "io.lettuce:lettuce-core on the classpath";
+		};
 	}
 
 	/**
@@ -115,6 +148,86 @@ public final class MyUserRateLimitAutoConfiguration {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
+	}
+
+	/**
+	 * Budgets in the application's PostgreSQL database, in the table MyUser's migrations create; expired rows are
+	 * deleted by a recurring job.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "myuser.rate-limit.store", havingValue = "jdbc")
+	@ConditionalOnClass(name = "io.github.bucket4j.postgresql.Bucket4jPostgreSQL")
+	@EnableConfigurationProperties(MyUserJobsProperties.class)
+	static class JdbcStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(RateLimiter.class)
+		PostgresRateLimiter myUserRateLimiter(DataSource dataSource, MyUserRateLimitProperties properties,
+				Clock clock) {
+			requirePostgres(dataSource);
+			return new PostgresRateLimiter(dataSource, properties.getJdbc().getTable(), clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "myUserRateLimitCleanupJob")
+		RecurringJob myUserRateLimitCleanupJob(ObjectProvider<PostgresRateLimiter> store,
+				MyUserRateLimitProperties properties, MyUserJobsProperties jobs) {
+			int batchSize = properties.getJdbc().getCleanupBatchSize();
+			return RecurringJob.every(CLEANUP_JOB_NAME, jobs.getCleanupInterval(),
+					() -> store.ifAvailable((postgres) -> {
+						// Batch after batch until a batch comes back short: the rest is not due yet.
+						while (postgres.removeExpired(batchSize) == batchSize) {
+							Thread.onSpinWait();
+						}
+					}));
+		}
+
+		private static void requirePostgres(DataSource dataSource) {
+			try (Connection connection = dataSource.getConnection()) {
+				String product = connection.getMetaData().getDatabaseProductName();
+				if (!"PostgreSQL".equalsIgnoreCase(product)) {
+					throw new IllegalStateException("myuser.rate-limit.store=jdbc needs PostgreSQL (its advisory "
+							+ "locks); this database is " + product + ". Use the memory store here.");
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("myuser.rate-limit.store=jdbc could not check the database", ex);
+			}
+		}
+
+	}
+
+	/**
+	 * Budgets in Redis, reached with the host's {@code spring.data.redis.*} settings (URL, or host, port,
+	 * database, username, password, SSL and timeout) over a connection of MyUser's own.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "myuser.rate-limit.store", havingValue = "redis")
+	@ConditionalOnClass(name = { "io.lettuce.core.RedisClient",
+			"io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager" })
+	static class RedisStoreConfiguration {
+
+		@Bean(destroyMethod = "shutdown")
+		@ConditionalOnMissingBean(name = "myUserRateLimitRedisClient")
+		RedisClient myUserRateLimitRedisClient(Environment environment) {
+			return RedisClient.create(RedisSettings.uri(environment));
+		}
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean(name = "myUserRateLimitRedisConnection")
+		StatefulRedisConnection<byte[], byte[]> myUserRateLimitRedisConnection(
+				@Qualifier("myUserRateLimitRedisClient") RedisClient client) {
+			return client.connect(ByteArrayCodec.INSTANCE);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(RateLimiter.class)
+		RedisRateLimiter myUserRateLimiter(
+				@Qualifier("myUserRateLimitRedisConnection") StatefulRedisConnection<byte[], byte[]> connection,
+				MyUserRateLimitProperties properties, Clock clock) {
+			return new RedisRateLimiter(connection, properties.getRedis().getKeyPrefix(), clock);
+		}
+
 	}
 
 	/**

@@ -99,6 +99,40 @@ class MyUserRateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void theJdbcStoreRefusesADatabaseThatIsNotPostgres() {
+		this.contextRunner.withPropertyValues("myuser.rate-limit.store=jdbc").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("myuser.rate-limit.store=jdbc needs PostgreSQL")
+				.hasMessageContaining("H2");
+		});
+	}
+
+	@Test
+	void theRedisStoreReadsTheHostsRedisSettings() {
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("spring.data.redis.host", "redis.internal")
+			.withProperty("spring.data.redis.port", "6380")
+			.withProperty("spring.data.redis.database", "3")
+			.withProperty("spring.data.redis.username", "myuser")
+			.withProperty("spring.data.redis.password", "s3cret")
+			.withProperty("spring.data.redis.timeout", "750ms");
+		io.lettuce.core.RedisURI uri = RedisSettings.uri(environment);
+		assertThat(uri.getHost()).isEqualTo("redis.internal");
+		assertThat(uri.getPort()).isEqualTo(6380);
+		assertThat(uri.getDatabase()).isEqualTo(3);
+		assertThat(uri.getUsername()).isEqualTo("myuser");
+		assertThat(new String(uri.getPassword())).isEqualTo("s3cret");
+		assertThat(uri.getTimeout()).isEqualTo(java.time.Duration.ofMillis(750));
+		environment.setProperty("spring.data.redis.url", "rediss://:other@cache.example:6390/5");
+		io.lettuce.core.RedisURI fromUrl = RedisSettings.uri(environment);
+		assertThat(fromUrl.getHost()).isEqualTo("cache.example");
+		assertThat(fromUrl.getPort()).isEqualTo(6390);
+		assertThat(fromUrl.isSsl()).isTrue();
+		assertThat(fromUrl.getDatabase()).isEqualTo(5);
+	}
+
+	@Test
 	void aSharedStoreNeedsASharedKeySecret() {
 		MyUserRateLimitProperties properties = new MyUserRateLimitProperties();
 		properties.setStore(MyUserRateLimitProperties.Store.JDBC);
