@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Properties shared by every MyUser feature.
+ * Properties shared by every MyUser feature. Their rules are checked when they are bound, so that a bad value fails
+ * startup with Spring Boot's binding report naming the property and the rule.
  */
 @ConfigurationProperties("myuser")
 @Validated
-public class MyUserProperties implements InitializingBean {
+public class MyUserProperties {
 
 	/**
 	 * Whether MyUser is enabled. When false, MyUser contributes no beans at all.
@@ -39,11 +39,6 @@ public class MyUserProperties implements InitializingBean {
 		return this.web;
 	}
 
-	@Override
-	public void afterPropertiesSet() {
-		this.web.validate();
-	}
-
 	/**
 	 * HTTP settings of MyUser's endpoints.
 	 */
@@ -52,17 +47,20 @@ public class MyUserProperties implements InitializingBean {
 		/**
 		 * Path under which every MyUser endpoint is mapped and which the MyUser security filter chain covers.
 		 */
+		@Pattern(regexp = "(/[A-Za-z0-9._~-]+)+", message = "must be a path such as /api/auth: it starts with '/', "
+				+ "does not end with '/', and its segments hold only letters, digits and . _ ~ -")
 		private String basePath = "/api/auth";
 
 		/**
 		 * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header is trusted for the client IP.
 		 * Empty means the client IP is always the connection's address.
 		 */
-		private List<String> trustedProxies = new ArrayList<>();
+		private List<@TrustedProxy String> trustedProxies = new ArrayList<>();
 
 		/**
 		 * Largest request body accepted by MyUser endpoints; larger bodies are refused with 413.
 		 */
+		@PositiveDataSize
 		private DataSize maxRequestBodySize = DataSize.ofKilobytes(64);
 
 		@Valid
@@ -94,15 +92,6 @@ public class MyUserProperties implements InitializingBean {
 
 		public Cors getCors() {
 			return this.cors;
-		}
-
-		void validate() {
-			Assert.hasText(this.basePath, "myuser.web.base-path must not be empty");
-			Assert.isTrue(this.basePath.startsWith("/") && !this.basePath.endsWith("/"),
-					"myuser.web.base-path must start with '/' and not end with '/'");
-			Assert.isTrue(this.basePath.matches("^(/[A-Za-z0-9._~-]+)+$"),
-					"myuser.web.base-path may only hold path segments of letters, digits and . _ ~ -");
-			Assert.isTrue(this.maxRequestBodySize.toBytes() > 0, "myuser.web.max-request-body-size must be positive");
 		}
 
 		/**

@@ -15,6 +15,7 @@ import io.myuser.jobs.RecurringJob;
 import io.myuser.security.MyUserRoutes;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.validation.annotation.Validated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +74,23 @@ class AutoConfigurationOwnershipTests {
 		});
 		// Security is configured by the base's myuser.web.* (base path, CORS, trusted proxies), shared by every route.
 		assertThat(this.autoConfigurations).extracting(Class::getName).containsExactlyInAnyOrderElementsOf(expected);
+	}
+
+	@Test
+	void everyPropertiesClassIsValidatedWhenBound() {
+		List<Class<?>> propertiesClasses = new ArrayList<>();
+		propertiesClasses.add(MyUserProperties.class);
+		for (String feature : FEATURES) {
+			propertiesClasses.add(ClassUtils.resolveClassName(
+					"io.myuser.autoconfigure." + feature + ".MyUser" + capitalized(feature) + "Properties",
+					getClass().getClassLoader()));
+		}
+		// Rules are constraints, so that a bad value fails with Boot's binding report rather than in a bean.
+		assertThat(propertiesClasses).allSatisfy((properties) -> {
+			assertThat(AnnotatedElementUtils.hasAnnotation(properties, Validated.class)).as(properties.getName())
+				.isTrue();
+			assertThat(InitializingBean.class.isAssignableFrom(properties)).as(properties.getName()).isFalse();
+		});
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.autoconfigure.flyway.MyUserFlywayAutoConfiguration;
 import io.myuser.autoconfigure.flyway.MyUserFlywayProperties;
 import io.myuser.autoconfigure.gdpr.MyUserGdprProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionProperties;
 import io.myuser.autoconfigure.token.MyUserTokenProperties;
+import io.myuser.token.JwtKeys;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,13 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for the configuration metadata that the annotation processor generates into
  * {@code META-INF/spring-configuration-metadata.json}, the file IDEs read to complete and explain {@code myuser.*}
- * properties.
+ * properties, with the value hints of {@code additional-spring-configuration-metadata.json} merged in.
  */
 class ConfigurationMetadataTests {
 
@@ -120,6 +125,82 @@ class ConfigurationMetadataTests {
 		assertThat(properties).containsKeys(switches.toArray(String[]::new));
 		switches.forEach((name) -> assertThat(properties.get(name).path("description").asString("")).as(name)
 			.isNotBlank());
+	}
+
+	@Test
+	void signingAlgorithmsAreOfferedWithWhatEachNeeds() throws IOException {
+		JsonNode hint = myUserHints().get("myuser.token.signing.algorithm");
+		assertThat(hint).as("hint of myuser.token.signing.algorithm").isNotNull();
+		assertThat(values(hint)).containsExactly(JwtKeys.HS256, JwtKeys.RS256, JwtKeys.ES256);
+		assertThat(descriptions(hint)).allSatisfy((description) -> assertThat(description).isNotBlank());
+		assertThat(descriptions(hint).get(0)).contains("myuser.token.signing.secret");
+		assertThat(descriptions(hint).subList(1, 3)).allSatisfy((description) -> assertThat(description)
+			.contains("private-key-location", "public-key-location", "key-id", "/.well-known/jwks.json"));
+	}
+
+	@Test
+	void baselineVersionsAreTheVersionsOfMyUsersScripts() throws IOException {
+		JsonNode hint = myUserHints().get("myuser.flyway.baseline-version");
+		assertThat(hint).as("hint of myuser.flyway.baseline-version").isNotNull();
+		List<String> scripts = new ArrayList<>();
+		for (Resource script : new PathMatchingResourcePatternResolver()
+			.getResources(MyUserFlywayAutoConfiguration.LOCATION.replace("classpath:", "classpath*:") + "/V*__*.sql")) {
+			String name = script.getFilename();
+			scripts.add(name.substring(1, name.indexOf("__")));
+		}
+		scripts.sort(Comparator.comparingInt(Integer::parseInt));
+		assertThat(scripts).isNotEmpty();
+		assertThat(values(hint)).as("a hint for each of MyUser's migrations, in order").isEqualTo(scripts);
+		assertThat(descriptions(hint)).allSatisfy((description) -> assertThat(description).isNotBlank());
+	}
+
+	@Test
+	void everyHintNamesAMyUserProperty() throws IOException {
+		Map<String, JsonNode> properties = myUserProperties();
+		assertThat(myUserHints()).isNotEmpty()
+			.allSatisfy((name, hint) -> assertThat(properties).as("hint %s", name).containsKey(name));
+	}
+
+	private static List<String> values(JsonNode hint) {
+		List<String> values = new ArrayList<>();
+		hint.path("values").forEach((value) -> values.add(value.path("value").asString("")));
+		return values;
+	}
+
+	private static List<String> descriptions(JsonNode hint) {
+		List<String> descriptions = new ArrayList<>();
+		hint.path("values").forEach((value) -> descriptions.add(value.path("description").asString("")));
+		return descriptions;
+	}
+
+	/**
+	 * The value hints of {@code myuser.*} properties, from the metadata file that declares MyUser's properties.
+	 */
+	private static Map<String, JsonNode> myUserHints() throws IOException {
+		Map<String, JsonNode> hints = new LinkedHashMap<>();
+		for (JsonNode hint : myUserMetadata().path("hints")) {
+			String name = hint.path("name").asString("");
+			if (name.startsWith("myuser.")) {
+				hints.put(name, hint);
+			}
+		}
+		return hints;
+	}
+
+	private static JsonNode myUserMetadata() throws IOException {
+		myUserProperties();
+		JsonMapper mapper = JsonMapper.builder().build();
+		for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader().getResources(METADATA))) {
+			try (InputStream in = url.openStream()) {
+				JsonNode metadata = mapper.readTree(in);
+				for (JsonNode property : metadata.path("properties")) {
+					if (property.path("name").asString("").startsWith("myuser.")) {
+						return metadata;
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("No metadata declares myuser.* properties");
 	}
 
 	/**

@@ -302,13 +302,9 @@ class MyUserAutoConfigurationTests {
 	}
 
 	@Test
-	void startupFailsWhenBasePathIsInvalid() {
-		this.contextRunner.withPropertyValues("myuser.web.base-path=/api/auth/").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessage("myuser.web.base-path must start with '/' and not end with '/'");
-		});
+	void startupFailsWithTheBindingReportWhenBasePathIsInvalid() {
+		BindingReports.assertRefused(this.contextRunner, "myuser.web.base-path", "/api/auth/",
+				"it starts with '/', does not end with '/'");
 	}
 
 	@Test

@@ -107,22 +107,22 @@ class MyUserPasswordPolicyConfigurationTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			min-length=0                 | myuser.account.password.min-length must be at least 1
-			min-length=-5                | myuser.account.password.min-length must be at least 1
-			max-length=7                 | myuser.account.password.max-length must not be less than min-length
-			min-length=20,max-length=19  | myuser.account.password.max-length must not be less than min-length
-			max-length=4097              | myuser.account.password.max-length must be at most 4096
+			min-length=0                 | min-length | 0    | must be at least 1
+			min-length=-5                | min-length | -5   | must be at least 1
+			max-length=7                 | max-length | 7    | must not be less than myuser.account.password.min-length, which is 8
+			min-length=20,max-length=19  | max-length | 19   | must not be less than myuser.account.password.min-length, which is 20
+			max-length=4097              | max-length | 4097 | must be at most 4096
 			""")
-	void startupFailsWhenPasswordPropertiesAreInvalid(String properties, String message) {
+	void startupFailsWithTheBindingReportWhenPasswordPropertiesAreInvalid(String properties, String reported,
+			int value, String reason) {
 		String[] pairs = Arrays.stream(properties.split(","))
 			.map((pair) -> "myuser.account.password." + pair)
 			.toArray(String[]::new);
-		this.contextRunner.withPropertyValues(pairs).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessage(message);
-		});
+		this.contextRunner.withPropertyValues(pairs)
+			.run((context) -> assertThat(
+					BindingReports.singleError(context, "myuser.account.password." + reported, reason)
+						.getRejectedValue())
+				.isEqualTo(value));
 	}
 
 	@Test

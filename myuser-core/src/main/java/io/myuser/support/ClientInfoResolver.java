@@ -93,6 +93,31 @@ public final class ClientInfoResolver {
 		return false;
 	}
 
+	/**
+	 * Whether an entry is what the resolver accepts as a trusted proxy: an IPv4 or IPv6 address literal, or a CIDR
+	 * range of one (such as {@code 10.0.0.0/8} or {@code fd00::/8}). Host names are refused, so that no entry
+	 * triggers a DNS lookup.
+	 * @param entry the entry
+	 * @return whether {@link #ClientInfoResolver(List)} accepts it
+	 */
+	public static boolean isAddressOrRange(@Nullable String entry) {
+		if (!StringUtils.hasText(entry)) {
+			return false;
+		}
+		String address = entry.contains("/") ? entry.substring(0, entry.indexOf('/')) : entry;
+		if (!isIpLiteral(address)) {
+			return false;
+		}
+		try {
+			new IpAddressMatcher(entry.trim());
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			// A mask that is not a number, or longer than the address.
+			return false;
+		}
+	}
+
 	static boolean isIpLiteral(String text) {
 		if (!StringUtils.hasLength(text) || text.length() > 45) {
 			return false;

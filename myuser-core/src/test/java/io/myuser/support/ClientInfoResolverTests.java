@@ -70,6 +70,26 @@ class ClientInfoResolverTests {
 	}
 
 	@Test
+	void isAddressOrRangeWhenEntryIsAcceptedByTheConstructorThenTrueAndOtherwiseFalse() {
+		List<String> accepted = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.1.5", "::1", "fd00::/8",
+				"2001:db8::/32", "0.0.0.0/0");
+		List<String> refused = new ArrayList<>(List.of("10.0.0.0/99", "10.0.0.0/33", "2001:db8::/129", " ",
+				"10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.0/x", "256.0.0.1", "10.0.0", "/8", "10.0.0.0 /8",
+				"[::1]", "fe80::1%eth0", "proxy.example.com"));
+		refused.addAll(GARBAGE);
+		for (String entry : accepted) {
+			assertThat(ClientInfoResolver.isAddressOrRange(entry)).as("'%s'", entry).isTrue();
+			assertThatCode(() -> new ClientInfoResolver(List.of(entry))).doesNotThrowAnyException();
+		}
+		for (String entry : refused) {
+			assertThat(ClientInfoResolver.isAddressOrRange(entry)).as("'%s'", entry).isFalse();
+			assertThatIllegalArgumentException().as("'%s'", entry)
+				.isThrownBy(() -> new ClientInfoResolver(List.of(entry)));
+		}
+		assertThat(ClientInfoResolver.isAddressOrRange(null)).isFalse();
+	}
+
+	@Test
 	void resolveWhenNoTrustedProxiesThenRemoteAddressAndForwardedForIgnored() {
 		ClientInfoResolver untrusting = new ClientInfoResolver(List.of());
 		MockHttpServletRequest request = request(PROXY, "6.6.6.6, " + CLIENT);

@@ -3,21 +3,27 @@ package io.myuser.autoconfigure.account;
 import java.time.Duration;
 
 import io.myuser.account.PasswordPolicySettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Account properties.
+ * Account properties, checked when they are bound.
  */
 @ConfigurationProperties("myuser.account")
-public class MyUserAccountProperties implements InitializingBean {
+@Validated
+public class MyUserAccountProperties {
 
 	/**
 	 * Whether a user must verify the email address before logging in (mandatory), may use the account before
 	 * verifying it (optional), or is never asked to (none).
 	 */
+	@NotNull
 	private EmailVerification emailVerification = EmailVerification.MANDATORY;
 
 	/**
@@ -28,11 +34,15 @@ public class MyUserAccountProperties implements InitializingBean {
 	/**
 	 * How long the link in an email-confirmation email works.
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration verificationTokenTimeToLive = Duration.ofDays(1);
 
 	/**
 	 * How long the link in a password-reset email works.
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration passwordResetTokenTimeToLive = Duration.ofHours(1);
 
 	/**
@@ -46,6 +56,8 @@ public class MyUserAccountProperties implements InitializingBean {
 	/**
 	 * The least time between two verification emails that logins to one unverified account send.
 	 */
+	@NotNull
+	@DurationMin(message = "must not be negative")
 	private Duration unverifiedLoginEmailInterval = Duration.ofMinutes(5);
 
 	public boolean isRevealUnverifiedLogin() {
@@ -88,6 +100,7 @@ public class MyUserAccountProperties implements InitializingBean {
 		this.passwordResetTokenTimeToLive = passwordResetTokenTimeToLive;
 	}
 
+	@Valid
 	private final Password password = new Password();
 
 	public EmailVerification getEmailVerification() {
@@ -100,11 +113,6 @@ public class MyUserAccountProperties implements InitializingBean {
 
 	public Password getPassword() {
 		return this.password;
-	}
-
-	@Override
-	public void afterPropertiesSet() {
-		this.password.validate();
 	}
 
 	/**
@@ -124,18 +132,22 @@ public class MyUserAccountProperties implements InitializingBean {
 	/**
 	 * Rules for the passwords users choose, after NIST SP 800-63B.
 	 */
+	@PasswordLengths
 	public static class Password {
 
 		/**
 		 * Fewest characters a password may have, counted as Unicode code points of its NFKC form, the form that
 		 * is hashed.
 		 */
+		@Min(value = 1, message = "must be at least 1")
 		private int minLength = 8;
 
 		/**
 		 * Most characters a password may have, counted like min-length. A password longer than the password
 		 * hasher accepts (72 bytes for bcrypt) is refused even when it is within this length.
 		 */
+		@Max(value = PasswordPolicySettings.MAX_LENGTH_LIMIT,
+				message = "must be at most " + PasswordPolicySettings.MAX_LENGTH_LIMIT)
 		private int maxLength = 128;
 
 		/**
@@ -179,14 +191,6 @@ public class MyUserAccountProperties implements InitializingBean {
 
 		public void setRejectEmail(boolean rejectEmail) {
 			this.rejectEmail = rejectEmail;
-		}
-
-		void validate() {
-			Assert.isTrue(this.minLength >= 1, "myuser.account.password.min-length must be at least 1");
-			Assert.isTrue(this.maxLength >= this.minLength,
-					"myuser.account.password.max-length must not be less than min-length");
-			int limit = PasswordPolicySettings.MAX_LENGTH_LIMIT;
-			Assert.isTrue(this.maxLength <= limit, "myuser.account.password.max-length must be at most " + limit);
 		}
 
 	}

@@ -1,11 +1,13 @@
 package io.myuser.autoconfigure.audit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Audit log properties.
  */
 @ConfigurationProperties("myuser.audit")
+@Validated
 public class MyUserAuditProperties {
 
 	/**

@@ -1,18 +1,20 @@
 package io.myuser.autoconfigure.flyway;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Properties of MyUser's own Flyway run, which migrates MyUser's tables with a schema history of their own before
- * the host's Flyway and JPA start.
+ * the host's Flyway and JPA start. They are checked when they are bound.
  */
 @ConfigurationProperties("myuser.flyway")
-public class MyUserFlywayProperties implements InitializingBean {
+@Validated
+@DistinctHistoryTables
+public class MyUserFlywayProperties {
 
 	/**
 	 * Whether MyUser migrates its own tables at startup. When false, MyUser's scripts are not run and its schema
@@ -23,6 +25,7 @@ public class MyUserFlywayProperties implements InitializingBean {
 	/**
 	 * Name of MyUser's schema history table.
 	 */
+	@NotBlank
 	private String table = "myuser_schema_history";
 
 	/**
@@ -30,6 +33,7 @@ public class MyUserFlywayProperties implements InitializingBean {
 	 * before MyUser kept a history of its own. On the first start, MyUser moves its rows out of it. Unset means
 	 * spring.flyway.table, else flyway_schema_history.
 	 */
+	@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when set")
 	private @Nullable String hostTable;
 
 	/**
@@ -37,6 +41,7 @@ public class MyUserFlywayProperties implements InitializingBean {
 	 * whose MyUser tables were made without MyUser's run and are not recorded in the host's history (by hand, or by
 	 * a Flyway run of the host's own). Scripts up to it are skipped. Leave unset otherwise.
 	 */
+	@Pattern(regexp = "[1-9][0-9]*", message = "must be the version of one of MyUser's migrations, such as 6")
 	private @Nullable String baselineVersion;
 
 	public boolean isEnabled() {
@@ -69,19 +74,6 @@ public class MyUserFlywayProperties implements InitializingBean {
 
 	public void setBaselineVersion(@Nullable String baselineVersion) {
 		this.baselineVersion = baselineVersion;
-	}
-
-	@Override
-	public void afterPropertiesSet() {
-		Assert.isTrue(StringUtils.hasText(this.table), "myuser.flyway.table must not be empty");
-		Assert.isTrue(this.hostTable == null || StringUtils.hasText(this.hostTable),
-				"myuser.flyway.host-table must not be empty when it is set");
-		Assert.isTrue(!this.table.equals(this.hostTable),
-				"myuser.flyway.table and myuser.flyway.host-table must name different tables");
-		if (this.baselineVersion != null) {
-			Assert.isTrue(this.baselineVersion.matches("[1-9][0-9]*"),
-					"myuser.flyway.baseline-version must be the version of one of MyUser's migrations, such as 6");
-		}
 	}
 
 }

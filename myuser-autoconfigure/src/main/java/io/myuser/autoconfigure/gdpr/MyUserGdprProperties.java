@@ -4,19 +4,24 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
-import java.util.regex.Pattern;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * GDPR properties: data requests, exports and account deletion.
+ * GDPR properties: data requests, exports and account deletion. They are checked when they are bound.
  */
 @ConfigurationProperties("myuser.gdpr")
-public class MyUserGdprProperties implements InitializingBean {
+@Validated
+public class MyUserGdprProperties {
 
 	/**
 	 * Whether the GDPR feature (data requests, exports and account deletion) is enabled.
@@ -27,10 +32,14 @@ public class MyUserGdprProperties implements InitializingBean {
 	 * How long the controller has to answer a data request (GDPR Art. 12(3)), recorded as its due date. Simple
 	 * periods such as 1m (one month) or 30d, or ISO-8601 such as P1M.
 	 */
+	@NotNull
+	@PositivePeriod
 	private Period responseTime = Period.ofMonths(1);
 
+	@Valid
 	private final Export export = new Export();
 
+	@Valid
 	private final Deletion deletion = new Deletion();
 
 	public boolean isEnabled() {
@@ -57,18 +66,6 @@ public class MyUserGdprProperties implements InitializingBean {
 		return this.deletion;
 	}
 
-	@Override
-	public void afterPropertiesSet() {
-		Assert.isTrue(this.responseTime != null && !this.responseTime.isNegative() && !this.responseTime.isZero(),
-				"myuser.gdpr.response-time must be positive");
-		this.export.validate();
-		Assert.isTrue(this.deletion.gracePeriod != null && !this.deletion.gracePeriod.isNegative(),
-				"myuser.gdpr.deletion.grace-period must not be negative");
-		Assert.isTrue(this.deletion.reauthenticationWindow != null
-				&& this.deletion.reauthenticationWindow.compareTo(Duration.ZERO) > 0,
-				"myuser.gdpr.deletion.reauthentication-window must be positive");
-	}
-
 	/**
 	 * Data exports.
 	 */
@@ -79,8 +76,11 @@ public class MyUserGdprProperties implements InitializingBean {
 
 		private static final String FILE_URL_PREFIX = "file:";
 
-		/** A URL of another scheme than {@code file:}; two letters at least, so that a Windows drive stays a path. */
-		private static final Pattern OTHER_URL = Pattern.compile("(?!file:)[A-Za-z][A-Za-z0-9+.-]+:.*");
+		/**
+		 * A path or a {@code file:} URL, not a URL of another scheme; a scheme has two letters at least, so that a
+		 * Windows drive stays a path.
+		 */
+		private static final String PATH_OR_FILE_URL = "(?s)file:.*|(?![A-Za-z][A-Za-z0-9+.-]+:).*";
 
 		/**
 		 * Whether users may request an export of their data.
@@ -91,26 +91,36 @@ public class MyUserGdprProperties implements InitializingBean {
 		 * Directory the default storage keeps export archives in, as a path or a file: URL. Relative paths are
 		 * resolved against the working directory. Ignored when the application defines its own ExportStorage bean.
 		 */
+		@NotBlank
+		@Pattern(regexp = PATH_OR_FILE_URL,
+				message = "must be a directory path or a file: URL (declare an ExportStorage bean to keep archives "
+						+ "elsewhere)")
 		private String location = "./var/myuser-exports";
 
 		/**
 		 * How long an export archive can be downloaded before it is deleted.
 		 */
+		@NotNull
+		@DurationMin(inclusive = false, message = "must be positive")
 		private Duration retention = Duration.ofDays(7);
 
 		/**
 		 * How many times an archive's download link may be used, or -1 for no limit.
 		 */
+		@MaxDownloads
 		private @Nullable Integer maxDownloads = 5;
 
 		/**
 		 * How many rows an export reads from the database at a time.
 		 */
+		@Range(min = 1, max = 100_000, message = "must be between 1 and 100000")
 		private int pageSize = 1000;
 
 		/**
 		 * Start of the downloaded archive's file name, followed by its date and .zip.
 		 */
+		@NotNull
+		@Pattern(regexp = "[A-Za-z0-9._-]{1,100}", message = "must be 1 to 100 letters, digits and . _ -")
 		private String fileNamePrefix = "data-export";
 
 		public boolean isEnabled() {
@@ -173,21 +183,6 @@ public class MyUserGdprProperties implements InitializingBean {
 			return Path.of(this.location);
 		}
 
-		void validate() {
-			Assert.hasText(this.location, "myuser.gdpr.export.location must not be empty");
-			Assert.isTrue(!OTHER_URL.matcher(this.location).matches(),
-					() -> "myuser.gdpr.export.location must be a directory path or a file: URL, not '" + this.location
-							+ "' (declare an ExportStorage bean to keep archives elsewhere)");
-			Assert.isTrue(this.retention != null && this.retention.compareTo(Duration.ZERO) > 0,
-					"myuser.gdpr.export.retention must be positive");
-			Assert.isTrue(this.maxDownloads == null || this.maxDownloads > 0 || this.maxDownloads == NO_LIMIT,
-					"myuser.gdpr.export.max-downloads must be positive, or -1 for no limit");
-			Assert.isTrue(this.pageSize > 0 && this.pageSize <= 100_000,
-					"myuser.gdpr.export.page-size must be between 1 and 100000");
-			Assert.isTrue(this.fileNamePrefix != null && this.fileNamePrefix.matches("[A-Za-z0-9._-]{1,100}"),
-					"myuser.gdpr.export.file-name-prefix may only hold letters, digits and . _ -");
-		}
-
 	}
 
 	/**
@@ -204,12 +199,16 @@ public class MyUserGdprProperties implements InitializingBean {
 		 * How long a deletion request waits, and can be withdrawn, before the account is erased. Zero erases it
 		 * as soon as the job engine picks the request up.
 		 */
+		@NotNull
+		@DurationMin(message = "must not be negative")
 		private Duration gracePeriod = Duration.ofDays(7);
 
 		/**
 		 * How recently the session of an account without a password must have started for the account to be
 		 * deleted. Accounts with a password give it instead.
 		 */
+		@NotNull
+		@DurationMin(inclusive = false, message = "must be positive")
 		private Duration reauthenticationWindow = Duration.ofMinutes(10);
 
 		public boolean isEnabled() {

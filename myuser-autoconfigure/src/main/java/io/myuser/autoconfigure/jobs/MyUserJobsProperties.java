@@ -2,16 +2,22 @@ package io.myuser.autoconfigure.jobs;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.InitializingBean;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.Assert;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Properties of MyUser's job engine, which runs background work (mail, exports, deletions, clean-ups) from a table
- * in the application's database.
+ * in the application's database. They are checked when they are bound.
  */
 @ConfigurationProperties("myuser.jobs")
-public class MyUserJobsProperties implements InitializingBean {
+@Validated
+public class MyUserJobsProperties {
 
 	/**
 	 * Whether the job engine runs on this node. When false, no scheduler and no job scheduler are created: nothing
@@ -22,12 +28,15 @@ public class MyUserJobsProperties implements InitializingBean {
 	/**
 	 * Number of threads that run jobs on this node.
 	 */
+	@Min(value = 1, message = "must be at least 1")
 	private int threads = 2;
 
 	/**
 	 * How often this node looks for due jobs. Jobs enqueued on this node to run at once start without waiting for
 	 * the next poll.
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration pollingInterval = Duration.ofSeconds(2);
 
 	/**
@@ -35,26 +44,34 @@ public class MyUserJobsProperties implements InitializingBean {
 	 * died. A job whose node missed missed-heartbeats-limit heartbeats in a row is considered dead and runs again,
 	 * on another node or on this one after a restart.
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration heartbeatInterval = Duration.ofSeconds(5);
 
 	/**
 	 * Number of heartbeats in a row a running job may miss before it is considered dead and run again. At least 4
 	 * (db-scheduler's minimum).
 	 */
+	@Min(value = 4, message = "must be at least 4 (db-scheduler's minimum)")
 	private int missedHeartbeatsLimit = 6;
 
 	/**
 	 * How long shutdown waits for running jobs to finish. Jobs still running then are picked up again by another
 	 * node (or this one after a restart) once their heartbeat is stale.
 	 */
+	@NotNull
+	@DurationMin(message = "must not be negative")
 	private Duration shutdownMaxWait = Duration.ofSeconds(30);
 
 	/**
 	 * Time between two runs of each of MyUser's clean-up jobs (expired revocation records, expired refresh tokens,
 	 * sessions that ended long ago).
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration cleanupInterval = Duration.ofHours(1);
 
+	@Valid
 	private final Retry retry = new Retry();
 
 	public boolean isEnabled() {
@@ -117,22 +134,6 @@ public class MyUserJobsProperties implements InitializingBean {
 		return this.retry;
 	}
 
-	@Override
-	public void afterPropertiesSet() {
-		Assert.isTrue(this.threads >= 1, "myuser.jobs.threads must be at least 1");
-		requirePositive(this.pollingInterval, "myuser.jobs.polling-interval");
-		requirePositive(this.heartbeatInterval, "myuser.jobs.heartbeat-interval");
-		Assert.isTrue(this.missedHeartbeatsLimit >= 4, "myuser.jobs.missed-heartbeats-limit must be at least 4");
-		Assert.isTrue(this.shutdownMaxWait != null && !this.shutdownMaxWait.isNegative(),
-				"myuser.jobs.shutdown-max-wait must not be negative");
-		requirePositive(this.cleanupInterval, "myuser.jobs.cleanup-interval");
-		this.retry.validate();
-	}
-
-	private static void requirePositive(Duration duration, String name) {
-		Assert.isTrue(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
-	}
-
 	/**
 	 * How failed jobs are retried.
 	 */
@@ -142,17 +143,21 @@ public class MyUserJobsProperties implements InitializingBean {
 		 * Wait before the first retry of a failed job. Each later wait is the previous one times the backoff
 		 * multiplier.
 		 */
+		@NotNull
+		@DurationMin(message = "must not be negative")
 		private Duration initialDelay = Duration.ofSeconds(10);
 
 		/**
 		 * Attempts a job gets in all, the first one included. After the last one fails, the job is dropped (and
 		 * its handler told so).
 		 */
+		@Min(value = 1, message = "must be at least 1")
 		private int maxAttempts = 10;
 
 		/**
 		 * Factor by which each wait between retries grows.
 		 */
+		@DecimalMin(value = "1", message = "must be at least 1")
 		private double backoffMultiplier = 2.0;
 
 		public Duration getInitialDelay() {
@@ -177,13 +182,6 @@ public class MyUserJobsProperties implements InitializingBean {
 
 		public void setBackoffMultiplier(double backoffMultiplier) {
 			this.backoffMultiplier = backoffMultiplier;
-		}
-
-		void validate() {
-			Assert.isTrue(this.initialDelay != null && !this.initialDelay.isNegative(),
-					"myuser.jobs.retry.initial-delay must not be negative");
-			Assert.isTrue(this.maxAttempts >= 1, "myuser.jobs.retry.max-attempts must be at least 1");
-			Assert.isTrue(this.backoffMultiplier >= 1.0, "myuser.jobs.retry.backoff-multiplier must be at least 1");
 		}
 
 	}

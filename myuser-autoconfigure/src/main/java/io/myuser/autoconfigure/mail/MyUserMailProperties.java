@@ -2,15 +2,26 @@ package io.myuser.autoconfigure.mail;
 
 import java.time.ZoneId;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Email properties. The SMTP server itself is configured under {@code spring.mail.*}.
+ * Email properties, checked when they are bound. The SMTP server itself is configured under {@code spring.mail.*}.
  */
 @ConfigurationProperties("myuser.mail")
+@Validated
 public class MyUserMailProperties {
+
+	/** An absolute http or https URL with no query or fragment, which paths are appended to. */
+	private static final String BASE_URL = "(?i)https?://[^\\s/?#]+(/[^\\s?#]*)?";
+
+	private static final String BASE_URL_MESSAGE = "must be an absolute http or https URL without query or fragment, "
+			+ "such as https://example.com";
 
 	/**
 	 * Whether MyUser sends emails.
@@ -27,40 +38,48 @@ public class MyUserMailProperties {
 	/**
 	 * Sender address of every MyUser email, for example "Example <no-reply@example.com>".
 	 */
+	@NotBlank
 	private String from = "no-reply@localhost";
 
 	/**
 	 * Name of the site as written in emails. Defaults to spring.application.name, else "MyUser".
 	 */
+	@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when set")
 	private @Nullable String siteName;
 
 	/**
 	 * Public base URL of this application, which the links in emails start with when no frontend URL is set, for
 	 * example "https://api.example.com".
 	 */
+	@NotNull
+	@Pattern(regexp = BASE_URL, message = BASE_URL_MESSAGE)
 	private String linkBaseUrl = "http://localhost:8080";
 
 	/**
 	 * Base URL of the host's own frontend. When set, email links point to its "/verify-email?key=...",
 	 * "/reset-password?token=..." and "/cancel-deletion?token=..." pages instead of MyUser's built-in pages.
 	 */
+	@Pattern(regexp = BASE_URL, message = BASE_URL_MESSAGE)
 	private @Nullable String frontendUrl;
 
 	/**
 	 * Location of the email templates. A host overrides a single template by putting a file of the same name at
 	 * this location in its own resources.
 	 */
+	@NotBlank
 	private String templatePrefix = "classpath:/templates/myuser/mail/";
 
 	/**
 	 * Base name of the message bundles that hold the email texts. Translations go in files such as
 	 * "myuser/mail/messages_de.properties".
 	 */
+	@NotBlank
 	private String messagesBasename = "myuser/mail/messages";
 
 	/**
 	 * Time zone in which times are written in emails.
 	 */
+	@NotNull
 	private ZoneId zone = ZoneId.of("UTC");
 
 	public boolean isEnabled() {

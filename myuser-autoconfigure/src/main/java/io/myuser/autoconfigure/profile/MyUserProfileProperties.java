@@ -1,11 +1,13 @@
 package io.myuser.autoconfigure.profile;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Profile properties.
  */
 @ConfigurationProperties("myuser.profile")
+@Validated
 public class MyUserProfileProperties {
 
 	/**

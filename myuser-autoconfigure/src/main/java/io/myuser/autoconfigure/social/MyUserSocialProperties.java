@@ -1,11 +1,13 @@
 package io.myuser.autoconfigure.social;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Social login properties.
  */
 @ConfigurationProperties("myuser.social")
+@Validated
 public class MyUserSocialProperties {
 
 	/**

@@ -4,15 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Token and session properties.
+ * Token properties, checked when they are bound. The signing key is checked when it is read, with a report of its
+ * own.
  */
 @ConfigurationProperties("myuser.token")
+@Validated
 public class MyUserTokenProperties {
 
 	/**
@@ -23,11 +29,15 @@ public class MyUserTokenProperties {
 	/**
 	 * Lifetime of access tokens.
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration accessTokenTimeToLive = Duration.ofMinutes(15);
 
 	/**
 	 * Lifetime of refresh tokens, which is also the absolute lifetime of a session.
 	 */
+	@NotNull
+	@DurationMin(inclusive = false, message = "must be positive")
 	private Duration refreshTokenTimeToLive = Duration.ofDays(7);
 
 	/**
@@ -39,6 +49,8 @@ public class MyUserTokenProperties {
 	 * How long after a rotation the same retired refresh token may be presented again and get the same new pair
 	 * (tabs racing, a lost response). Presenting it later revokes the whole session as token theft.
 	 */
+	@NotNull
+	@DurationMin(message = "must not be negative")
 	private Duration reuseGracePeriod = Duration.ofSeconds(10);
 
 	/**
@@ -54,6 +66,8 @@ public class MyUserTokenProperties {
 	/**
 	 * Leeway allowed when checking the expiry and issue time of tokens.
 	 */
+	@NotNull
+	@DurationMin(message = "must not be negative")
 	private Duration clockSkew = Duration.ofSeconds(30);
 
 	/**
@@ -61,6 +75,7 @@ public class MyUserTokenProperties {
 	 * verification. Each is remembered until it expires at the latest; beyond the bound, entries are evicted one by
 	 * one and verified again when they come back. Zero turns the cache off.
 	 */
+	@PositiveOrZero(message = "must not be negative (0 turns the cache off)")
 	private int verifiedTokenCacheSize = 100_000;
 
 	private final Signing signing = new Signing();

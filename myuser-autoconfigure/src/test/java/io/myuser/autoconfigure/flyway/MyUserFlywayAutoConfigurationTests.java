@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.myuser.autoconfigure.BindingReports;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
@@ -377,15 +378,10 @@ class MyUserFlywayAutoConfigurationTests {
 	}
 
 	@Test
-	void propertiesAreCheckedAtStartup() {
-		this.contextRunner.withPropertyValues("myuser.flyway.baseline-version=0.6")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("myuser.flyway.baseline-version must be the version of one of MyUser's"));
-		this.contextRunner.withPropertyValues("myuser.flyway.table=")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("myuser.flyway.table must not be empty"));
+	void propertiesAreCheckedAtStartupWithTheBindingReport() {
+		BindingReports.assertRefused(this.contextRunner, "myuser.flyway.baseline-version", "0.6",
+				"must be the version of one of MyUser's migrations, such as 6");
+		BindingReports.assertRefused(this.contextRunner, "myuser.flyway.table", "", "must not be blank");
 	}
 
 	@Test

@@ -5,12 +5,14 @@ import java.time.Period;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.autoconfigure.BindingReports;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.gdpr.GdprSettings;
 import io.myuser.gdpr.export.ExportSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -39,7 +41,7 @@ class MyUserGdprPropertiesTests {
 		assertThat(properties.getDeletion().isEnabled()).isTrue();
 		assertThat(properties.getDeletion().getGracePeriod()).isEqualTo(Duration.ofDays(7));
 		assertThat(properties.getDeletion().getReauthenticationWindow()).isEqualTo(Duration.ofMinutes(10));
-		properties.afterPropertiesSet();
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -58,7 +60,7 @@ class MyUserGdprPropertiesTests {
 
 	@Test
 	void customValuesAreBound() {
-		MyUserGdprProperties properties = bind(Map.ofEntries(Map.entry("myuser.gdpr.enabled", "false"),
+		Map<String, String> values = Map.ofEntries(Map.entry("myuser.gdpr.enabled", "false"),
 				Map.entry("myuser.gdpr.response-time", "30d"), Map.entry("myuser.gdpr.export.enabled", "false"),
 				Map.entry("myuser.gdpr.export.location", "/srv/exports"),
 				Map.entry("myuser.gdpr.export.retention", "48h"), Map.entry("myuser.gdpr.export.max-downloads", "2"),
@@ -66,7 +68,8 @@ class MyUserGdprPropertiesTests {
 				Map.entry("myuser.gdpr.export.file-name-prefix", "shop_export-v1.0"),
 				Map.entry("myuser.gdpr.deletion.enabled", "false"),
 				Map.entry("myuser.gdpr.deletion.grace-period", "0s"),
-				Map.entry("myuser.gdpr.deletion.reauthentication-window", "5m")));
+				Map.entry("myuser.gdpr.deletion.reauthentication-window", "5m"));
+		MyUserGdprProperties properties = bind(values);
 		assertThat(properties.isEnabled()).isFalse();
 		assertThat(properties.getResponseTime()).isEqualTo(Period.ofDays(30));
 		assertThat(properties.getExport().isEnabled()).isFalse();
@@ -78,7 +81,34 @@ class MyUserGdprPropertiesTests {
 		assertThat(properties.getDeletion().isEnabled()).isFalse();
 		assertThat(properties.getDeletion().getGracePeriod()).isZero();
 		assertThat(properties.getDeletion().getReauthenticationWindow()).isEqualTo(Duration.ofMinutes(5));
-		properties.afterPropertiesSet();
+		this.contextRunner.withPropertyValues(values.entrySet()
+			.stream()
+			.filter((entry) -> !entry.getKey().endsWith("location"))
+			.map((entry) -> entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new)).run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void edgeValuesAreAccepted() {
+		this.contextRunner
+			.withPropertyValues("myuser.gdpr.response-time=1d", "myuser.gdpr.export.retention=1s",
+					"myuser.gdpr.export.max-downloads=1", "myuser.gdpr.export.page-size=100000",
+					"myuser.gdpr.export.file-name-prefix=" + "a".repeat(100), "myuser.gdpr.deletion.grace-period=0s",
+					"myuser.gdpr.deletion.reauthentication-window=1ms")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("myuser.gdpr.export.page-size=1")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "./var/exports", "/srv/exports", "file:/srv/exports", "file:///srv/exports",
+			"C:\\exports", "exports/2026:05" })
+	void exportLocationsThatArePathsOrFileUrlsAreAccepted(String location) {
+		assertThat(bind(Map.of("myuser.gdpr.export.location", location)).getExport().getLocation())
+			.isEqualTo(location);
+		this.contextRunner
+			.withPropertyValues("myuser.gdpr.export.location=" + location)
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@ParameterizedTest
@@ -106,32 +136,30 @@ class MyUserGdprPropertiesTests {
 		});
 	}
 
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "myuser.gdpr.deletion.grace-period=-1d | myuser.gdpr.deletion.grace-period",
-			"myuser.gdpr.deletion.reauthentication-window=0s | myuser.gdpr.deletion.reauthentication-window",
-			"myuser.gdpr.deletion.reauthentication-window=-1m | myuser.gdpr.deletion.reauthentication-window",
-			"myuser.gdpr.export.retention=0s | myuser.gdpr.export.retention",
-			"myuser.gdpr.export.retention=-7d | myuser.gdpr.export.retention",
-			"myuser.gdpr.export.page-size=0 | myuser.gdpr.export.page-size",
-			"myuser.gdpr.export.page-size=100001 | myuser.gdpr.export.page-size",
-			"myuser.gdpr.export.max-downloads=0 | myuser.gdpr.export.max-downloads",
-			"myuser.gdpr.export.max-downloads=-2 | myuser.gdpr.export.max-downloads",
-			"myuser.gdpr.export.file-name-prefix=my export | myuser.gdpr.export.file-name-prefix",
-			"myuser.gdpr.export.file-name-prefix=../etc | myuser.gdpr.export.file-name-prefix",
-			"myuser.gdpr.export.file-name-prefix=a\"b | myuser.gdpr.export.file-name-prefix",
-			"myuser.gdpr.export.file-name-prefix= | myuser.gdpr.export.file-name-prefix",
-			"myuser.gdpr.export.location= | myuser.gdpr.export.location",
-			"myuser.gdpr.export.location=classpath:exports | myuser.gdpr.export.location",
-			"myuser.gdpr.export.location=s3://bucket/exports | myuser.gdpr.export.location",
-			"myuser.gdpr.response-time=0d | myuser.gdpr.response-time",
-			"myuser.gdpr.response-time=-1m | myuser.gdpr.response-time" })
-	void startupFailsWhenAValueIsOutOfRangeAndNamesTheProperty(String property, String name) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOf(IllegalArgumentException.class)
-				.hasMessageStartingWith(name + " ");
-		});
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			myuser.gdpr.deletion.grace-period            | -1d                | must not be negative
+			myuser.gdpr.deletion.reauthentication-window | 0s                 | must be positive
+			myuser.gdpr.deletion.reauthentication-window | -1m                | must be positive
+			myuser.gdpr.export.retention                 | 0s                 | must be positive
+			myuser.gdpr.export.retention                 | -7d                | must be positive
+			myuser.gdpr.export.page-size                 | 0                  | must be between 1 and 100000
+			myuser.gdpr.export.page-size                 | 100001             | must be between 1 and 100000
+			myuser.gdpr.export.max-downloads             | 0                  | must be positive, or -1 for no limit
+			myuser.gdpr.export.max-downloads             | -2                 | must be positive, or -1 for no limit
+			myuser.gdpr.export.file-name-prefix          | my export          | must be 1 to 100 letters, digits and . _ -
+			myuser.gdpr.export.file-name-prefix          | ../etc             | must be 1 to 100 letters, digits and . _ -
+			myuser.gdpr.export.file-name-prefix          | a"b                | must be 1 to 100 letters, digits and . _ -
+			myuser.gdpr.export.file-name-prefix          | ''                 | must be 1 to 100 letters, digits and . _ -
+			myuser.gdpr.export.location                  | ''                 | must not be blank
+			myuser.gdpr.export.location                  | classpath:exports  | must be a directory path or a file: URL (declare an ExportStorage bean to keep archives elsewhere)
+			myuser.gdpr.export.location                  | s3://bucket/export | must be a directory path or a file: URL
+			myuser.gdpr.response-time                    | 0d                 | must be positive, such as 1m (one month) or 30d
+			myuser.gdpr.response-time                    | -1m                | must be positive
+			myuser.gdpr.response-time                    | P1M-40D            | must be positive
+			""")
+	void startupFailsWithTheBindingReportWhenAValueBreaksARule(String property, String value, String reason) {
+		BindingReports.assertRefused(this.contextRunner, property, value, reason);
 	}
 
 	private static MyUserGdprProperties bind(Map<String, String> properties) {

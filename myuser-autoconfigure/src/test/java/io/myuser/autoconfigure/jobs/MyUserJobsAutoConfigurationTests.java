@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.myuser.autoconfigure.BindingReports;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.jobs.JobScheduler;
 import io.myuser.gdpr.export.ExportFileCleanup;
@@ -92,11 +93,8 @@ class MyUserJobsAutoConfigurationTests {
 				assertThat(properties.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(20));
 				assertThat(properties.getMissedHeartbeatsLimit()).isEqualTo(10);
 			});
-		this.contextRunner.withPropertyValues("myuser.jobs.missed-heartbeats-limit=3").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("myuser.jobs.missed-heartbeats-limit must be at least 4");
-		});
+		BindingReports.assertRefused(this.contextRunner, "myuser.jobs.missed-heartbeats-limit", "3",
+				"must be at least 4 (db-scheduler's minimum)");
 	}
 
 	@Test
@@ -215,16 +213,9 @@ class MyUserJobsAutoConfigurationTests {
 	}
 
 	@Test
-	void startupFailsWhenPropertiesAreInvalid() {
-		this.contextRunner.withPropertyValues("myuser.jobs.threads=0").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessage("myuser.jobs.threads must be at least 1");
-		});
-		this.contextRunner.withPropertyValues("myuser.jobs.retry.max-attempts=0").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("myuser.jobs.retry.max-attempts must be at least 1");
-		});
+	void startupFailsWithTheBindingReportWhenPropertiesAreInvalid() {
+		BindingReports.assertRefused(this.contextRunner, "myuser.jobs.threads", "0", "must be at least 1");
+		BindingReports.assertRefused(this.contextRunner, "myuser.jobs.retry.max-attempts", "0", "must be at least 1");
 	}
 
 	@Test

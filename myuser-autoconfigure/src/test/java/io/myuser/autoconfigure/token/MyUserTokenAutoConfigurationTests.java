@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.myuser.account.User;
+import io.myuser.autoconfigure.BindingReports;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.autoconfigure.MyUserTestUsers;
 import io.myuser.autoconfigure.token.InvalidSigningKeyException.Reason;
@@ -116,17 +117,10 @@ class MyUserTokenAutoConfigurationTests {
 	}
 
 	@Test
-	void aNegativeCacheSizeFailsStartup() {
-		this.contextRunner.withPropertyValues("myuser.session.cache-size=-1")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("cacheSize must not be negative"));
-		this.contextRunner.withPropertyValues("myuser.token.verified-token-cache-size=-1")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("verifiedTokenCacheSize must not be negative"));
+	void aNegativeCacheSizeFailsStartupWithTheBindingReport() {
+		BindingReports.assertRefused(this.contextRunner, "myuser.session.cache-size", "-1", "must not be negative");
+		BindingReports.assertRefused(this.contextRunner, "myuser.token.verified-token-cache-size", "-1",
+				"must not be negative");
 	}
 
 	@Test

@@ -4,13 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.myuser.autoconfigure.BindingReports;
+import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.token.JwtSettings;
 import io.myuser.token.RefreshSettings;
 import io.myuser.token.TokenService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link MyUserTokenProperties}.
  */
 class MyUserTokenPropertiesTests {
+
+	private final ApplicationContextRunner contextRunner = MyUserContextRunners.nonWeb();
 
 	@Test
 	void defaultsApplyWhenNothingIsSet() {
@@ -74,6 +81,45 @@ class MyUserTokenPropertiesTests {
 		assertThat(properties.getSigning().getSecret()).isEqualTo("base64:AAAA");
 		assertThat(properties.getSigning().getKeyId()).isEqualTo("k1");
 		assertThat(bind(Map.of("myuser.token.verified-token-cache-size", "0")).getVerifiedTokenCacheSize()).isZero();
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			myuser.token.access-token-time-to-live  | -5m | must be positive
+			myuser.token.access-token-time-to-live  | 0s  | must be positive
+			myuser.token.refresh-token-time-to-live | 0d  | must be positive
+			myuser.token.refresh-token-time-to-live | -1d | must be positive
+			myuser.token.reuse-grace-period         | -1s | must not be negative
+			myuser.token.clock-skew                 | -1s | must not be negative
+			myuser.token.verified-token-cache-size  | -1  | must not be negative (0 turns the cache off)
+			""")
+	void startupFailsWithTheBindingReportWhenAValueBreaksARule(String property, String value, String reason) {
+		BindingReports.assertRefused(this.contextRunner, property, value, reason);
+	}
+
+	@Test
+	void edgeValuesAreAccepted() {
+		this.contextRunner
+			.withPropertyValues("myuser.token.access-token-time-to-live=1s",
+					"myuser.token.refresh-token-time-to-live=1s", "myuser.token.reuse-grace-period=0s",
+					"myuser.token.clock-skew=0s", "myuser.token.verified-token-cache-size=0")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JwtSettings settings = context.getBean(JwtSettings.class);
+				assertThat(settings.accessTokenTimeToLive()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(settings.refreshTokenTimeToLive()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(settings.clockSkew()).isZero();
+				assertThat(context.getBean(RefreshSettings.class).reuseGracePeriod()).isZero();
+			});
+	}
+
+	@Test
+	void theSigningKeyKeepsItsOwnReport() {
+		this.contextRunner.withPropertyValues("myuser.token.signing.algorithm=PS256")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidSigningKeyException.class)
+				.hasMessageContaining("PS256"));
 	}
 
 	private static MyUserTokenProperties bind(Map<String, String> properties) {
