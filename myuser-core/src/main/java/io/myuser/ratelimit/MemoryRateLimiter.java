@@ -12,12 +12,13 @@ import io.myuser.support.ClockTicker;
 import org.springframework.util.Assert;
 
 /**
- * The memory store, the default: budgets in a bounded Caffeine cache of this node, shared by no other node. Each
- * entry expires once its bucket would be whole again (expiry follows the application's {@link Clock}, through
- * {@link ClockTicker}), and past {@code maximumKeys} the least used budgets are dropped first: a dropped budget
- * starts whole again, so the bound must be large enough for the keys one window brings (an attacker spreading a
- * flood over more keys than that only gets budgets he would have had anyway from fresh keys). Thread-safe: the
- * budget of one key is spent under that key's lock.
+ * The memory store, the default: budgets in a bounded Caffeine cache of this node, shared by no other node (each
+ * node of a cluster counts on its own). Each entry expires once its bucket would be whole again (expiry follows the
+ * application's {@link Clock}, through {@link ClockTicker}), so only budgets being spent are held. Past
+ * {@code maximumKeys} Caffeine evicts entries, keeping those in use (its admission policy favours keys asked for
+ * often over keys seen once); an evicted budget starts whole again, so the bound is a memory cap to size well above
+ * the keys one window brings, not a limit to reach (about 400 bytes a key). Thread-safe: the budget of one key is
+ * spent atomically, under that key's entry.
  */
 public final class MemoryRateLimiter extends Bucket4jRateLimiter<String> {
 

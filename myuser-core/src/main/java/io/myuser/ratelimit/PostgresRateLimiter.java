@@ -141,7 +141,12 @@ public final class PostgresRateLimiter extends Bucket4jRateLimiter<String> {
 			statement.setLong(1, now);
 			statement.setLong(2, now);
 			statement.setInt(3, batchSize);
-			return statement.executeUpdate();
+			int deleted = statement.executeUpdate();
+			if (!connection.getAutoCommit()) {
+				// A pool that hands out connections without auto-commit would roll the deletion back on return.
+				connection.commit();
+			}
+			return deleted;
 		}
 		catch (SQLException ex) {
 			throw new RateLimitStoreException("The PostgreSQL rate-limit store could not delete expired budgets: "

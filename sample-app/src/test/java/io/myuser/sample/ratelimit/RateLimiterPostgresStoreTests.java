@@ -166,6 +166,21 @@ class RateLimiterPostgresStoreTests extends RateLimiterSharedStoreContractTests 
 	}
 
 	@Test
+	void a_pool_without_auto_commit_keeps_what_the_store_writes_and_deletes() {
+		jdbc.update("delete from myuser_rate_limit_bucket");
+		HikariDataSource node = pool();
+		node.setAutoCommit(false);
+		this.pools.add(node);
+		PostgresRateLimiter limiter = new PostgresRateLimiter(node, PostgresRateLimiter.DEFAULT_TABLE, this.clock);
+		RateLimitKey key = newKey("login.per-ip");
+		limiter.tryConsume(key, THREE_PER_MINUTE);
+		assertThat(ids()).containsExactly(key.value());
+		this.clock.advance(Duration.ofMinutes(3));
+		assertThat(limiter.removeExpired(10)).isOne();
+		assertThat(ids()).isEmpty();
+	}
+
+	@Test
 	void a_closed_database_throws_store_exceptions() {
 		HikariDataSource node = pool();
 		PostgresRateLimiter limiter = new PostgresRateLimiter(node, PostgresRateLimiter.DEFAULT_TABLE, this.clock);

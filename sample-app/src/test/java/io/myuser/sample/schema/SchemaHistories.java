@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class SchemaHistories {
 
-	/** MyUser's scripts, in version order, as they are named today ({@code V1__...}). */
+	/** MyUser's scripts of the shared layout's last release (V1 to V6), in version order, as they are named today. */
 	static final List<String> MYUSER_SCRIPTS = List.of("V1__myuser_core_tables.sql",
 			"V2__myuser_token_lifecycle.sql", "V3__myuser_scheduled_tasks.sql", "V4__myuser_one_time_tokens.sql",
 			"V5__myuser_gdpr_processing.sql", "V6__myuser_concurrency.sql");

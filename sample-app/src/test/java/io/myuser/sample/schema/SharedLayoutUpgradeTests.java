@@ -82,7 +82,7 @@ abstract class SharedLayoutUpgradeTests {
 			assertThat(jdbc.queryForList("select \"type\", \"version\", \"description\" from \"myuser_schema_history\" "
 					+ "where \"type\" <> 'TABLE' order by \"installed_rank\"").toString())
 				.isEqualTo("[{type=BASELINE, version=6, description=MyUser 0.1 to 0.6 moved from "
-						+ "flyway_schema_history}]");
+						+ "flyway_schema_history}, {type=SQL, version=7, description=myuser rate limit}]");
 
 			String access = login(context, "before@example.com");
 			HttpResult notes = send(request(context, "/api/notes").header("Authorization", "Bearer " + access).GET());
@@ -109,7 +109,7 @@ abstract class SharedLayoutUpgradeTests {
 
 		try (ConfigurableApplicationContext context = start(database)) {
 			assertThat(SchemaHistories.versions(jdbc, "flyway_schema_history")).containsExactly("1", "2");
-			assertThat(SchemaHistories.versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6");
+			assertThat(SchemaHistories.versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6", "7");
 			createUserAndLogIn(context, "after@example.com");
 		}
 	}
