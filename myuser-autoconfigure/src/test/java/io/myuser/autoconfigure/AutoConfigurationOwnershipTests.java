@@ -80,11 +80,9 @@ class AutoConfigurationOwnershipTests {
 	void everyPropertiesClassIsValidatedWhenBound() {
 		List<Class<?>> propertiesClasses = new ArrayList<>();
 		propertiesClasses.add(MyUserProperties.class);
-		for (String feature : FEATURES) {
-			propertiesClasses.add(ClassUtils.resolveClassName(
-					"io.myuser.autoconfigure." + feature + ".MyUser" + capitalized(feature) + "Properties",
-					getClass().getClassLoader()));
-		}
+		FEATURES.forEach((feature, names) -> propertiesClasses.add(ClassUtils.resolveClassName(
+				"io.myuser.autoconfigure." + feature + ".MyUser" + names.get(0) + "Properties",
+				getClass().getClassLoader())));
 		// Rules are constraints, so that a bad value fails with Boot's binding report rather than in a bean.
 		assertThat(propertiesClasses).allSatisfy((properties) -> {
 			assertThat(AnnotatedElementUtils.hasAnnotation(properties, Validated.class)).as(properties.getName())

@@ -39,8 +39,8 @@ class RedisOutageTests {
 
 	@AfterEach
 	void stop() throws Exception {
-		for (AutoCloseable closeable : this.started.reversed()) {
-			closeable.close();
+		for (int i = this.started.size() - 1; i >= 0; i--) {
+			this.started.get(i).close();
 		}
 	}
 
