@@ -58,6 +58,26 @@ class TwoNodeRateLimitPostgresTests extends TwoNodeRateLimitTests {
 		assertThat(a.containsBean("myUserRateLimitCleanupJob")).isTrue();
 	}
 
+	@Test
+	void the_stored_keys_hold_no_address_and_no_ip() throws Exception {
+		String email = "private-" + java.util.UUID.randomUUID() + "@example.com";
+		java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + a.getEnvironment().getProperty("local.server.port")
+						+ "/api/auth/token/"))
+				.header("Content-Type", "application/json")
+				.header("X-Forwarded-For", "198.19.77.66")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("{\"email\":\"" + email + "\",\"password\":\"not it\"}"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(401);
+		JdbcTemplate jdbc = new JdbcTemplate(a.getBean(DataSource.class));
+		java.util.List<String> keys = jdbc.queryForList("select id from myuser_rate_limit_bucket", String.class);
+		assertThat(keys).anyMatch((key) -> key.startsWith("login.per-account:"))
+			.anyMatch((key) -> key.startsWith("login.per-ip:"))
+			.noneMatch((key) -> key.contains("private-") || key.contains("example.com") || key.contains("198.19"));
+	}
+
 	@Override
 	ConfigurableApplicationContext nodeA() {
 		return a;
