@@ -17,7 +17,8 @@ import io.myuser.support.ClientInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.util.Assert;
 
 /**
@@ -158,10 +159,11 @@ public class LoginThrottle {
 
 	/**
 	 * A completed password reset proves the owner: the address's failures, and those of the client that reset it,
-	 * are forgotten.
+	 * are forgotten, once the reset committed (and outside its transaction, whose connection the store must not
+	 * wait beside).
 	 * @param event the change
 	 */
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	public void onPasswordChanged(AccountEvents.PasswordChanged event) {
 		if (!event.reset() || this.protection == null || this.keys == null) {
 			return;

@@ -13,7 +13,10 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
@@ -210,7 +213,17 @@ public final class MyUserRateLimitAutoConfiguration {
 		@Bean(destroyMethod = "shutdown")
 		@ConditionalOnMissingBean(name = "myUserRateLimitRedisClient")
 		RedisClient myUserRateLimitRedisClient(Environment environment) {
-			return RedisClient.create(RedisSettings.uri(environment));
+			RedisURI uri = RedisSettings.uri(environment);
+			RedisClient client = RedisClient.create(uri);
+			// While Redis is down, commands fail at once (the store's failure policy decides) instead of piling up
+			// in Lettuce's queue until it reconnects; each command is bounded by the timeout.
+			client.setOptions(ClientOptions.builder()
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.timeoutOptions(TimeoutOptions.enabled(
+						(uri.getTimeout().compareTo(RedisRateLimiter.DEFAULT_TIMEOUT) < 0) ? uri.getTimeout()
+								: RedisRateLimiter.DEFAULT_TIMEOUT))
+				.build());
+			return client;
 		}
 
 		@Bean(destroyMethod = "close")
