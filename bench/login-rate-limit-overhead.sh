@@ -8,8 +8,9 @@
 # Builds the sample app's test classes with the Maven wrapper, then runs the driver
 # io.myuser.sample.bench.LoginRateLimitBenchmark (sample-app/src/test, a main class, not a test).
 #
-# Usage: bench/login-rate-limit-overhead.sh [rounds] [seconds-per-round] [threads]
-# Needs: a JDK 17+; Maven fetches the rest. BENCH_MAVEN_ARGS adds arguments to the build, such as -o.
+# Usage: bench/login-rate-limit-overhead.sh [rounds] [seconds-per-round] [threads]   (defaults 12 10 cores)
+# Needs: a JDK 17+; Maven fetches the rest. BENCH_MAVEN_ARGS adds arguments to the build, such as -o;
+# BENCH_CONTROL=true runs both sides without rate limiting (an A/A run: the bench's own bias).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,5 +20,5 @@ cd "$(dirname "$0")/.."
 CP="sample-app/target/test-classes:sample-app/target/classes:$(cat sample-app/target/bench-classpath.txt)"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-java -Xmx768m -cp "$CP" io.myuser.sample.bench.LoginRateLimitBenchmark "$@"
+java -Xmx768m -Dbench.control="${BENCH_CONTROL:-false}" -cp "$CP" io.myuser.sample.bench.LoginRateLimitBenchmark "$@"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"

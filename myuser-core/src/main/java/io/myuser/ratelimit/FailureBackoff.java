@@ -38,18 +38,20 @@ public class FailureBackoff {
 	 * Refuses an attempt while its track waits.
 	 * @param scope the track's scope, such as {@code login.failures.per-address}
 	 * @param track the track
+	 * @return the failures the track has counted (so that a caller forgets only what there is to forget)
 	 * @throws RateLimitedException while the track waits
 	 */
-	public void check(String scope, RateLimitKey track) {
+	public long check(String scope, RateLimitKey track) {
 		long failed = failures(track);
 		if (failed <= this.settings.freeFailures()) {
-			return;
+			return failed;
 		}
 		int level = level(failed);
 		RateLimitDecision wait = this.limiter.probe(waitKey(track, level), waitLimit(level));
 		if (!wait.allowed()) {
 			throw new RateLimitedException(scope, wait.retryAfter());
 		}
+		return failed;
 	}
 
 	/**
@@ -90,7 +92,12 @@ public class FailureBackoff {
 		return (failed <= this.settings.freeFailures()) ? Duration.ZERO : waitLimit(level(failed)).period();
 	}
 
-	private long failures(RateLimitKey track) {
+	/**
+	 * Return the failures the track has counted in its memory window, without spending anything.
+	 * @param track the track
+	 * @return the count
+	 */
+	public long failures(RateLimitKey track) {
 		RateLimitDecision counted = this.limiter.probe(failureKey(track), this.failures);
 		return MAX_COUNTED - counted.remaining();
 	}

@@ -132,6 +132,26 @@ public class RateLimits {
 	}
 
 	/**
+	 * Return the limit of a scope.
+	 * @param scope the scope
+	 * @return the limit, or {@code null} when the scope is not limited
+	 */
+	public @Nullable RateLimit limit(String scope) {
+		return (this.limiter != null) ? this.limits.get(scope) : null;
+	}
+
+	/**
+	 * Reads a budget without spending it.
+	 * @param scope the scope
+	 * @param key the key
+	 * @return what is left, or {@code null} when the scope is not limited
+	 */
+	public @Nullable RateLimitDecision probe(String scope, RateLimitKey key) {
+		RateLimit limit = limit(scope);
+		return (limit != null) ? this.limiter.probe(key, limit) : null;
+	}
+
+	/**
 	 * Spends one request of a budget whose key the caller made.
 	 * @param scope the scope
 	 * @param key the key

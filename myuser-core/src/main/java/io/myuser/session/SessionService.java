@@ -394,7 +394,7 @@ public class SessionService {
 
 	/**
 	 * Return whether the user logged in from a client IP (its /64 for IPv6) within a window: a session, live or
-	 * ended and still kept, started from it. Only the newest hundred sessions are looked at.
+	 * ended and still kept, started from it. For IPv6 only the newest hundred sessions are looked at.
 	 * @param userId the user
 	 * @param ipAddress the client IP
 	 * @param window how far back
@@ -405,9 +405,14 @@ public class SessionService {
 		Assert.notNull(userId, "userId cannot be null");
 		Assert.notNull(ipAddress, "ipAddress cannot be null");
 		String network = RateLimitKeys.network(ipAddress);
+		Instant since = this.clock.instant().minus(window);
+		if (!network.endsWith("/64")) {
+			// IPv4 (or what is no IP literal): the address itself, one indexed lookup.
+			return this.sessions.existsByUserIdAndIpAddressAndCreatedAtGreaterThanEqual(userId, ipAddress.strip(),
+					since);
+		}
 		return this.sessions
-			.findIpAddressesSince(userId, this.clock.instant().minus(window),
-					org.springframework.data.domain.PageRequest.of(0, 100))
+			.findIpAddressesSince(userId, since, org.springframework.data.domain.PageRequest.of(0, 100))
 			.stream()
 			.anyMatch((ip) -> RateLimitKeys.network(ip).equals(network));
 	}

@@ -40,6 +40,15 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	Optional<UserSession> findByIdAndUserId(UUID id, UUID userId);
 
 	/**
+	 * Return whether a session of the user, live or ended, started from an address since a time.
+	 * @param userId the user
+	 * @param ipAddress the address, exactly as sessions store it
+	 * @param since the earliest start
+	 * @return whether there is one
+	 */
+	boolean existsByUserIdAndIpAddressAndCreatedAtGreaterThanEqual(UUID userId, String ipAddress, Instant since);
+
+	/**
 	 * Return the client IPs the user's sessions started from since a time, live or ended (ended sessions are kept
 	 * for the retention period).
 	 * @param userId the user

@@ -1,12 +1,13 @@
 package io.myuser.token;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import io.myuser.account.AccountEvents;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.ratelimit.BruteForceProtection;
+import io.myuser.ratelimit.RateLimit;
+import io.myuser.ratelimit.RateLimitDecision;
 import io.myuser.ratelimit.RateLimitKey;
 import io.myuser.ratelimit.RateLimitKeys;
 import io.myuser.ratelimit.RateLimitScopes;
@@ -26,8 +27,9 @@ import org.springframework.util.Assert;
  * attempt spends the address's login budget ({@code login.per-account}) and is refused while its failures make it
  * wait; after a wrong password it counts a failure. Known and unknown addresses go through exactly the same steps.
  * <p>
- * A client IP from which the account logged in recently is the owner's: it spends a budget of its own instead of
- * the address's, and only its own failures make it wait. Everyone else shares the address's budget and also waits
+ * A client IP from which the account logged in recently is the owner's: while the address is pressed (its budget
+ * more than half spent, or wrong passwords counted for it), that client spends a budget of its own instead of the
+ * address's, and only its own failures make it wait. Everyone else shares the address's budget and also waits
  * for the address's failures. A right password forgets the client's failures (never the per-IP budgets); a
  * completed password reset forgets the address's.
  */
@@ -96,27 +98,48 @@ public class LoginThrottle {
 	public Attempt begin(String email, ClientInfo client) {
 		String ip = client.ipAddress();
 		if (this.keys == null || ip == null || ip.isBlank()) {
-			return new Attempt(email, null, null, false);
+			return new Attempt(email, null, null, false, false);
 		}
-		Optional<User> account = this.accounts.findByEmail(email).filter(User::isActive);
-		UUID userId = account.map(User::getId).orElse(null);
-		boolean known = this.protection != null && userId != null && this.sessions != null
-				&& this.sessions.hasLoggedInFrom(userId, ip, this.protection.knownClientWindow());
 		String scope = RateLimitScopes.LOGIN_PER_ACCOUNT;
-		RateLimitKey budget = known ? this.keys.addressAndIp(scope, email, ip) : this.keys.address(scope, email);
-		this.rateLimits.spend(scope, budget);
+		RateLimitKey addressBudget = this.keys.address(scope, email);
+		RateLimitKey addressFailures = this.keys.address(BruteForceProtection.PER_ADDRESS, email);
+		UUID userId = null;
+		boolean known = false;
+		if (this.protection != null && this.sessions != null
+				&& underPressure(scope, addressBudget, addressFailures)) {
+			// Someone spends this address's budget or guesses its password: tell the owner's clients apart. Known
+			// and unknown addresses take this path alike; only then does a login cost these lookups.
+			userId = this.accounts.findByEmail(email).filter(User::isActive).map(User::getId).orElse(null);
+			known = userId != null
+					&& this.sessions.hasLoggedInFrom(userId, ip, this.protection.knownClientWindow());
+		}
+		this.rateLimits.spend(scope, known ? this.keys.addressAndIp(scope, email, ip) : addressBudget);
+		long clientFailures = 0;
 		if (this.protection != null) {
-			this.protection.perAddressAndIp()
+			clientFailures = this.protection.perAddressAndIp()
 				.check(BruteForceProtection.PER_ADDRESS_AND_IP,
 						this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, email, ip));
 			if (!known) {
-				this.protection.perAddress()
-					.check(BruteForceProtection.PER_ADDRESS,
-							this.keys.address(BruteForceProtection.PER_ADDRESS, email));
+				this.protection.perAddress().check(BruteForceProtection.PER_ADDRESS, addressFailures);
 			}
 		}
-		return new Attempt(email, ip, userId, known);
+		return new Attempt(email, ip, userId, known, clientFailures > 0);
 	}
+
+	/**
+	 * Whether the address is being pressed: its login budget is more than half spent, or wrong passwords for it
+	 * were counted from clients not told apart. In calm times every client spends the address's budget (the owner
+	 * is one of its spenders) and no lookup is needed.
+	 */
+	private boolean underPressure(String scope, RateLimitKey addressBudget, RateLimitKey addressFailures) {
+		RateLimit limit = this.rateLimits.limit(scope);
+		RateLimitDecision budget = this.rateLimits.probe(scope, addressBudget);
+		if (limit != null && budget != null && budget.remaining() * 2 < limit.capacity()) {
+			return true;
+		}
+		return this.protection.perAddress().failures(addressFailures) > 0;
+	}
+
 
 	/**
 	 * The password was wrong (or the account cannot log in): counts a failure, and tells of the first slow-down
@@ -139,9 +162,14 @@ public class LoginThrottle {
 				track = "per-address";
 			}
 		}
-		if (track != null && attempt.userId() != null) {
-			this.events.publishEvent(new LoginThrottled(attempt.userId(), attempt.email(), track,
-					this.protection.alertOwner(), client));
+		if (track == null) {
+			return;
+		}
+		UUID userId = (attempt.userId() != null) ? attempt.userId()
+				: this.accounts.findByEmail(attempt.email()).filter(User::isActive).map(User::getId).orElse(null);
+		if (userId != null) {
+			this.events.publishEvent(new LoginThrottled(userId, attempt.email(), track, this.protection.alertOwner(),
+					client));
 		}
 	}
 
@@ -150,7 +178,8 @@ public class LoginThrottle {
 	 * @param attempt the attempt
 	 */
 	public void succeeded(Attempt attempt) {
-		if (this.protection == null || this.keys == null || attempt.ip() == null) {
+		if (this.protection == null || this.keys == null || attempt.ip() == null || !attempt.clientFailed()) {
+			// Nothing to forget: a login without earlier failures costs the store no further call.
 			return;
 		}
 		this.protection.perAddressAndIp()
@@ -181,10 +210,12 @@ public class LoginThrottle {
 	 *
 	 * @param email the submitted address
 	 * @param ip the client IP, or {@code null} when nothing is limited
-	 * @param userId the active account of the address, if any
+	 * @param userId the active account of the address, if it was looked up (only while the address is pressed)
 	 * @param knownClient whether the account logged in from this IP recently
+	 * @param clientFailed whether this client had counted failures for the address when the attempt began
 	 */
-	public record Attempt(String email, @Nullable String ip, @Nullable UUID userId, boolean knownClient) {
+	public record Attempt(String email, @Nullable String ip, @Nullable UUID userId, boolean knownClient,
+			boolean clientFailed) {
 
 	}
 
