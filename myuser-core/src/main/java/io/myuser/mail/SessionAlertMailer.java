@@ -51,7 +51,8 @@ public class SessionAlertMailer {
 
 	/**
 	 * Tells the owner, once per window of counted failures, that wrong passwords made their logins wait (when
-	 * {@code myuser.rate-limit.brute-force.alert-owner} is on). One alert per account and track a day at most.
+	 * {@code myuser.rate-limit.brute-force.alert-owner} is on). The throttle publishes at most one such event per
+	 * account a day; the job id keeps a second one from being enqueued while the first is pending.
 	 * @param event the slow-down
 	 */
 	@EventListener

@@ -47,7 +47,9 @@ public class FailureBackoff {
 			return failed;
 		}
 		int level = level(failed);
-		RateLimitDecision wait = this.limiter.probe(waitKey(track, level), waitLimit(level));
+		// Spent, not only read: once a wait is over, one attempt goes on, and parallel ones wait for its outcome
+		// (a failure starts the next, longer wait), so no burst of guesses slips through at the end of a wait.
+		RateLimitDecision wait = this.limiter.tryConsume(waitKey(track, level), waitLimit(level));
 		if (!wait.allowed()) {
 			throw new RateLimitedException(scope, wait.retryAfter());
 		}

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -43,8 +44,8 @@ public final class RateLimitKeys {
 	}
 
 	/**
-	 * A budget per email address, known or not: the address is lower-cased and stripped, so that spellings of one
-	 * address share a budget.
+	 * A budget per email address, known or not: the address is normalised (NFC), stripped and lower-cased, as
+	 * accounts compare addresses, so that spellings of one address share a budget.
 	 * @param scope the scope
 	 * @param address the submitted address
 	 * @return the key
@@ -129,9 +130,13 @@ public final class RateLimitKeys {
 		return trimmed.toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The address as accounts compare it (NFC, stripped, lower case), so that every spelling of one address, such
+	 * as a precomposed and a combining accent, shares one budget.
+	 */
 	private static String normalizedAddress(String address) {
 		Assert.notNull(address, "address cannot be null");
-		return address.strip().toLowerCase(Locale.ROOT);
+		return Normalizer.normalize(address.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
 	}
 
 	private String hash(String kind, String value) {

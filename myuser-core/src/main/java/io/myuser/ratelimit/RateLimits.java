@@ -152,6 +152,17 @@ public class RateLimits {
 	}
 
 	/**
+	 * Spends one request of a budget of the caller's own, outside the configured scopes, without refusing: for
+	 * things that must happen at most so often (an alert a day).
+	 * @param key the key
+	 * @param limit the limit
+	 * @return whether the request was within the budget; {@code true} while rate limiting is off
+	 */
+	public boolean tryOnce(RateLimitKey key, RateLimit limit) {
+		return this.limiter == null || this.limiter.tryConsume(key, limit).allowed();
+	}
+
+	/**
 	 * Spends one request of a budget whose key the caller made.
 	 * @param scope the scope
 	 * @param key the key

@@ -37,6 +37,10 @@ public class LoginThrottle {
 
 	private static final LoginThrottle DISABLED = new LoginThrottle();
 
+	private static final String THROTTLED_SCOPE = "login.throttled-notice";
+
+	private static final RateLimit ONCE_A_DAY = new RateLimit(1, java.time.Duration.ofDays(1));
+
 	private final RateLimits rateLimits;
 
 	private final @Nullable RateLimitKeys keys;
@@ -167,7 +171,8 @@ public class LoginThrottle {
 		}
 		UUID userId = (attempt.userId() != null) ? attempt.userId()
 				: this.accounts.findByEmail(attempt.email()).filter(User::isActive).map(User::getId).orElse(null);
-		if (userId != null) {
+		// One audit row and one alert per account a day, however many clients and tracks cross their thresholds.
+		if (userId != null && this.rateLimits.tryOnce(this.keys.user(THROTTLED_SCOPE, userId), ONCE_A_DAY)) {
 			this.events.publishEvent(new LoginThrottled(userId, attempt.email(), track, this.protection.alertOwner(),
 					client));
 		}

@@ -25,6 +25,9 @@ class RateLimitKeysTests {
 	@Test
 	void spellingsOfOneAddressShareABudgetAndOtherSecretsGiveOtherKeys() {
 		assertThat(this.keys.address("s", " ADA@example.com")).isEqualTo(this.keys.address("s", "ada@EXAMPLE.com"));
+		// A precomposed and a combining accent are one address to accounts (NFC), so one budget here.
+		assertThat(this.keys.address("s", "jos\u00e9@example.com"))
+			.isEqualTo(this.keys.address("s", "jose\u0301@example.com"));
 		assertThat(this.keys.address("s", "ada@example.com")).isNotEqualTo(this.keys.address("s", "bob@example.com"));
 		RateLimitKeys other = new RateLimitKeys("another shared secret of 32 bytes or more".getBytes());
 		assertThat(other.address("s", "ada@example.com")).isNotEqualTo(this.keys.address("s", "ada@example.com"));

@@ -45,6 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -163,11 +164,13 @@ public final class MyUserRateLimitAutoConfiguration {
 	@EnableConfigurationProperties(MyUserJobsProperties.class)
 	static class JdbcStoreConfiguration {
 
+		/** After the database is initialised: MyUser's migrations create the table it checks for. */
 		@Bean
 		@ConditionalOnMissingBean(RateLimiter.class)
+		@DependsOnDatabaseInitialization
 		PostgresRateLimiter myUserRateLimiter(DataSource dataSource, MyUserRateLimitProperties properties,
 				Clock clock) {
-			requirePostgres(dataSource);
+			requirePostgres(dataSource, properties.getJdbc().getTable());
 			return new PostgresRateLimiter(dataSource, properties.getJdbc().getTable(), clock);
 		}
 
@@ -185,12 +188,21 @@ public final class MyUserRateLimitAutoConfiguration {
 					}));
 		}
 
-		private static void requirePostgres(DataSource dataSource) {
+		private static void requirePostgres(DataSource dataSource, String table) {
 			try (Connection connection = dataSource.getConnection()) {
 				String product = connection.getMetaData().getDatabaseProductName();
 				if (!"PostgreSQL".equalsIgnoreCase(product)) {
 					throw new IllegalStateException("myuser.rate-limit.store=jdbc needs PostgreSQL (its advisory "
 							+ "locks); this database is " + product + ". Use the memory store here.");
+				}
+				// A missing table would fail every call and, failing open, limit nothing: refuse to start instead.
+				try (var statement = connection.createStatement()) {
+					statement.executeQuery("select 1 from " + table + " where 1 = 0").close();
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("myuser.rate-limit.store=jdbc: the table " + table
+							+ " (myuser.rate-limit.jdbc.table) cannot be read; MyUser's migrations create "
+							+ "myuser_rate_limit_bucket", ex);
 				}
 			}
 			catch (SQLException ex) {

@@ -150,6 +150,11 @@ abstract class RateLimitedEndpointsTests extends IntegrationTestSupport {
 		this.clock.advance(Duration.ofSeconds(61));
 		loginFrom(client, email, "wrong again");
 
+		// Another client crossing its threshold the same day neither writes a second row nor mails again.
+		String other = newClient();
+		for (int i = 0; i < 7; i++) {
+			loginFrom(other, email, "other wrong " + i);
+		}
 		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = "
 				+ "'SUSPICIOUS_ACTIVITY' and details like '%login_throttled%'", user.getId())).isEqualTo(1);
 		assertThat(Mailbox.text(this.mailbox.awaitMail(email, 1).get(0))).contains("wrong passwords")

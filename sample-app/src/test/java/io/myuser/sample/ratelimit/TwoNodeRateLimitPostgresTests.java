@@ -78,6 +78,15 @@ class TwoNodeRateLimitPostgresTests extends TwoNodeRateLimitTests {
 			.noneMatch((key) -> key.contains("private-") || key.contains("example.com") || key.contains("198.19"));
 	}
 
+	@Test
+	void a_node_whose_table_cannot_be_read_refuses_to_start_instead_of_failing_open_forever() {
+		org.assertj.core.api.Assertions.assertThatException()
+			.isThrownBy(() -> startNode("--myuser.rate-limit.store=jdbc", "--myuser.rate-limit.jdbc.table=no_such_table",
+					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres"))
+			.withStackTraceContaining("the table no_such_table (myuser.rate-limit.jdbc.table) cannot be read");
+	}
+
 	@Override
 	ConfigurableApplicationContext nodeA() {
 		return a;
