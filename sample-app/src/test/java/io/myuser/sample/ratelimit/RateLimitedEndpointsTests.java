@@ -89,9 +89,14 @@ abstract class RateLimitedEndpointsTests extends IntegrationTestSupport {
 	@Test
 	void one_client_is_limited_per_ip_whatever_address_it_tries() {
 		String client = newClient();
-		for (int i = 0; i < 10; i++) {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		for (int i = 0; i < 9; i++) {
 			assertThat(loginFrom(client, uniqueEmail(), PASSWORD).status()).isEqualTo(401);
 		}
+		// A successful login spends the per-IP budget too, and gives none of it back.
+		assertThat(loginFrom(client, email, PASSWORD).status()).isEqualTo(200);
+		assertRateLimited(loginFrom(client, email, PASSWORD));
 		HttpResult refused = loginFrom(client, uniqueEmail(), PASSWORD);
 		assertRateLimited(refused);
 		assertThat(refused.headers().allValues("RateLimit-Policy")).contains("\"login.per-ip\";q=10;w=60");

@@ -29,10 +29,20 @@ public final class RedisServerExtension implements ExecutionCondition, BeforeAll
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		if (RedisServer.executable().isPresent()) {
+		return condition(RedisServer.executable().isPresent(), onCi());
+	}
+
+	/**
+	 * Whether Redis tests run: where the server is installed, and under CI even where it is not (they then fail).
+	 * @param installed whether redis-server was found
+	 * @param onCi whether this is CI's run
+	 * @return the condition
+	 */
+	static ConditionEvaluationResult condition(boolean installed, boolean onCi) {
+		if (installed) {
 			return ConditionEvaluationResult.enabled("redis-server is installed");
 		}
-		if (onCi()) {
+		if (onCi) {
 			return ConditionEvaluationResult.enabled("CI=true: the Redis tests must run, and fail without the server");
 		}
 		return ConditionEvaluationResult.disabled("redis-server is not installed (not on the PATH, nor at "
@@ -42,12 +52,17 @@ public final class RedisServerExtension implements ExecutionCondition, BeforeAll
 
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
-		if (RedisServer.executable().isEmpty()) {
+		requireInstalled(RedisServer.executable().isPresent());
+		this.server = RedisServer.start();
+	}
+
+	/** Reached only when the tests run: without the server, that is CI's run, which must fail. */
+	static void requireInstalled(boolean installed) {
+		if (!installed) {
 			throw new IllegalStateException("CI=true and redis-server is not installed (not on the PATH, nor at "
 					+ "/usr/bin/redis-server): .ci/run installs it with apt-get; the Redis tests cannot be skipped on "
 					+ "CI");
 		}
-		this.server = RedisServer.start();
 	}
 
 	@Override
