@@ -23,16 +23,16 @@ public class RateLimitedException extends RefusedException {
 		setProperty("retry_after", seconds(retryAfter));
 	}
 
+	private static long seconds(Duration wait) {
+		return Math.max(1, wholeSecondsUp(wait));
+	}
+
 	/**
 	 * Return the scope whose budget is used up, for logs and metrics; never sent to the caller.
 	 * @return the scope
 	 */
 	public String getScope() {
 		return this.scope;
-	}
-
-	private static long seconds(Duration wait) {
-		return Math.max(1, wait.toSeconds() + ((wait.toNanosPart() > 0) ? 1 : 0));
 	}
 
 }

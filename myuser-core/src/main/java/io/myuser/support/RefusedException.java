@@ -96,6 +96,16 @@ public class RefusedException extends RuntimeException {
 	}
 
 	/**
+	 * Return a duration in whole seconds, rounded up: a wait of 1.2 s is 2 s, so that a caller who waits that long
+	 * is never early.
+	 * @param duration the duration, not negative
+	 * @return the seconds
+	 */
+	public static long wholeSecondsUp(Duration duration) {
+		return duration.toSeconds() + ((duration.toNanosPart() > 0) ? 1 : 0);
+	}
+
+	/**
 	 * Say how long the caller should wait before asking again.
 	 * @param retryAfter the wait, not negative
 	 */

@@ -3,6 +3,7 @@ package io.myuser.ratelimit.web;
 import io.myuser.ratelimit.RateLimit;
 import io.myuser.ratelimit.RateLimitDecision;
 import io.myuser.ratelimit.RateLimitListener;
+import io.myuser.support.RefusedException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.context.request.RequestAttributes;
@@ -40,8 +41,7 @@ public class RateLimitHeaderWriter implements RateLimitListener {
 	}
 
 	private static long ceilSeconds(RateLimitDecision decision) {
-		long seconds = decision.reset().toSeconds();
-		return (decision.reset().toNanosPart() > 0) ? seconds + 1 : seconds;
+		return RefusedException.wholeSecondsUp(decision.reset());
 	}
 
 }

@@ -57,8 +57,7 @@ public final class RefusalProblems {
 	 * @return the header value
 	 */
 	public static String retryAfterSeconds(java.time.Duration wait) {
-		long seconds = wait.toSeconds() + ((wait.toNanosPart() > 0) ? 1 : 0);
-		return Long.toString(Math.max(1, seconds));
+		return Long.toString(Math.max(1, RefusedException.wholeSecondsUp(wait)));
 	}
 
 	/**
