@@ -38,60 +38,43 @@ class ArchitectureTests {
 
 	@Test
 	void supportKnowsNoFeature() {
-		noClasses().that()
-			.resideInAPackage("io.myuser.support..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
-					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
-					"io.myuser.audit..")
-			.check(CORE);
+		knowsNone("support", "account", "token", "security", "session", "profile", "gdpr", "social", "audit",
+				"ratelimit");
 	}
 
 	@Test
 	void auditKnowsNoOtherFeature() {
-		noClasses().that()
-			.resideInAPackage("io.myuser.audit..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
-					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..")
-			.check(CORE);
+		knowsNone("audit", "account", "token", "security", "session", "profile", "gdpr", "social", "ratelimit");
 	}
 
 	@Test
 	void jobsKnowNoFeature() {
-		noClasses().that()
-			.resideInAPackage("io.myuser.jobs..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
-					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
-					"io.myuser.audit..")
-			.check(CORE);
+		knowsNone("jobs", "account", "token", "security", "session", "profile", "gdpr", "social", "audit",
+				"ratelimit");
 	}
 
 	@Test
 	void rateLimitingKnowsNoFeature() {
-		noClasses().that()
-			.resideInAPackage("io.myuser.ratelimit..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
-					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
-					"io.myuser.audit..", "io.myuser.mail..", "io.myuser.jobs..")
-			.check(CORE);
+		knowsNone("ratelimit", "account", "token", "security", "session", "profile", "gdpr", "social", "audit", "mail",
+				"jobs");
 	}
 
 	@Test
 	void personalDataContributionsKnowNoFeature() {
+		knowsNone("personaldata", "account", "token", "security", "session", "profile", "gdpr", "social", "audit",
+				"mail", "jobs", "ratelimit");
+	}
+
+	/** No class of {@code io.myuser.<feature>} depends on a class of the given features' packages. */
+	private static void knowsNone(String feature, String... features) {
+		String[] packages = java.util.Arrays.stream(features)
+			.map((name) -> "io.myuser." + name + "..")
+			.toArray(String[]::new);
 		noClasses().that()
-			.resideInAPackage("io.myuser.personaldata..")
+			.resideInAPackage("io.myuser." + feature + "..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("io.myuser.account..", "io.myuser.token..", "io.myuser.security..",
-					"io.myuser.session..", "io.myuser.profile..", "io.myuser.gdpr..", "io.myuser.social..",
-					"io.myuser.audit..", "io.myuser.mail..", "io.myuser.jobs..")
+			.resideInAnyPackage(packages)
 			.check(CORE);
 	}
 
