@@ -1,11 +1,19 @@
 package io.myuser.sample.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import io.myuser.ratelimit.FailureBackoff;
 import io.myuser.ratelimit.RateLimit;
 import io.myuser.ratelimit.RateLimitDecision;
 import io.myuser.ratelimit.RateLimitKey;
+import io.myuser.ratelimit.RateLimitedException;
 import io.myuser.ratelimit.RateLimiter;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +24,47 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its own connections to one server, as two application nodes have, spend and read one budget.
  */
 abstract class RateLimiterSharedStoreContractTests extends RateLimiterContractTests {
+
+	@Test
+	void when_a_wait_ends_one_of_many_parallel_attempts_on_two_nodes_goes_on() throws Exception {
+		FailureBackoff.Settings settings = new FailureBackoff.Settings(2, Duration.ofMinutes(1), Duration.ofHours(1),
+				Duration.ofDays(1));
+		List<FailureBackoff> nodes = List.of(new FailureBackoff(this.limiter, settings),
+				new FailureBackoff(newLimiter(this.clock), settings));
+		RateLimitKey track = newKey("login.failures.per-address-ip");
+		for (int i = 0; i < 3; i++) {
+			nodes.get(0).recordFailure(track);
+		}
+		this.clock.advance(Duration.ofSeconds(61));
+		int threads = 8;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Boolean>> attempts = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				FailureBackoff node = nodes.get(t % 2);
+				attempts.add(executor.submit(() -> {
+					go.await();
+					try {
+						node.check("login.failures.per-address-ip", track);
+						return true;
+					}
+					catch (RateLimitedException ex) {
+						return false;
+					}
+				}));
+			}
+			go.countDown();
+			int through = 0;
+			for (Future<Boolean> attempt : attempts) {
+				through += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+			}
+			assertThat(through).as("attempts past the end of the wait").isEqualTo(1);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
 
 	@Test
 	void ten_requests_split_over_two_nodes_exhaust_a_budget_of_ten_once() {
