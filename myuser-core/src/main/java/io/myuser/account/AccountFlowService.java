@@ -19,12 +19,14 @@ import io.myuser.account.AccountEvents.VerificationEmailRequested;
 import io.myuser.account.AccountSettings.EmailVerificationMode;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.InvalidInputException;
+import io.myuser.support.Texts;
 import io.myuser.support.persistence.RetryingTransactions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
@@ -126,6 +128,41 @@ public class AccountFlowService {
 			this.events.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale));
 		}
 		return Optional.of(user);
+	}
+
+	/**
+	 * Create an account for a person who proved an identity at a social provider: no password, the address verified
+	 * exactly as the provider says (whatever the verification mode, so that an address no one proved never counts as
+	 * proved later), {@link AccountCreated}, then the welcome email for a verified address (or when verification is
+	 * off) or the verification email. Joins the caller's transaction.
+	 * @param email the address the provider gives
+	 * @param emailVerified whether the provider asserts the address is the person's
+	 * @param firstName the first name, empty when unknown
+	 * @param lastName the last name, empty when unknown
+	 * @param locale the language of the emails
+	 * @param client who logs in
+	 * @return the new account
+	 * @throws EmailAlreadyRegisteredException if a live account already uses the address (registered concurrently)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public User registerFromProvider(String email, boolean emailVerified, String firstName, String lastName,
+			Locale locale, ClientInfo client) {
+		User user = this.accounts.createUser(new NewUser(email, null, providerName(firstName),
+				providerName(lastName), emailVerified, false), client);
+		if (emailVerified || this.settings.emailVerification() == EmailVerificationMode.NONE) {
+			this.events.publishEvent(new AccountActivated(user.getId(), user.getEmail(), locale));
+		}
+		else {
+			user.markVerificationRequested(this.clock.instant());
+			this.events.publishEvent(new VerificationEmailRequested(user.getId(), user.getEmail(), locale));
+		}
+		return user;
+	}
+
+	/** A name as a provider gives it, cut to the column, or none when it holds control characters. */
+	private static String providerName(String name) {
+		String cut = Texts.truncate(name.strip(), User.NAME_MAX_LENGTH);
+		return (cut != null && Texts.isClean(cut)) ? cut : "";
 	}
 
 	/**

@@ -125,6 +125,17 @@ public class UserAccountService {
 	}
 
 	/**
+	 * Record a login of an account the caller's transaction has locked ({@link #lockLive}), by a way other than its
+	 * password (a social provider).
+	 * @param user the locked account
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordLogin(User user) {
+		Assert.notNull(user, "user cannot be null");
+		user.recordLogin(this.clock.instant());
+	}
+
+	/**
 	 * Lock the row of a live account as {@link #lockLive} does, and return who holds it.
 	 * @param userId the account
 	 * @return its holder, or empty when there is no live account of that id

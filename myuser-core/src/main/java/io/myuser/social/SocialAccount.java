@@ -1,6 +1,7 @@
 package io.myuser.social;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.myuser.support.persistence.BaseEntity;
@@ -31,6 +32,9 @@ public class SocialAccount extends BaseEntity {
 	@Column(name = "email", length = 254)
 	private @Nullable String email;
 
+	@Column(name = "email_verified", nullable = false)
+	private boolean emailVerified;
+
 	@Column(name = "avatar_url", length = 1024)
 	private @Nullable String avatarUrl;
 
@@ -55,7 +59,36 @@ public class SocialAccount extends BaseEntity {
 		this.provider = provider;
 		this.uid = uid;
 		this.email = email;
-		this.dateJoined = dateJoined;
+		this.dateJoined = dateJoined.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * Keep what the provider said this time: the address and whether it is verified, the picture and the profile
+	 * page (each cut to its column), and when the identity was used.
+	 * @param email the address, if any
+	 * @param emailVerified whether the provider asserts it
+	 * @param avatarUrl the picture, if any
+	 * @param profileUrl the profile page, if any
+	 * @param now when the identity was used, or {@code null} when it was only connected
+	 */
+	void update(@Nullable String email, boolean emailVerified, @Nullable String avatarUrl,
+			@Nullable String profileUrl, @Nullable Instant now) {
+		this.email = (email != null && email.length() <= 254) ? email : null;
+		this.emailVerified = emailVerified && this.email != null;
+		this.avatarUrl = url(avatarUrl);
+		this.profileUrl = url(profileUrl);
+		if (now != null) {
+			this.lastLogin = now.truncatedTo(ChronoUnit.MICROS);
+		}
+	}
+
+	private static @Nullable String url(@Nullable String url) {
+		return (url != null && url.length() <= 1024 && (url.startsWith("https://") || url.startsWith("http://")))
+				? url : null;
+	}
+
+	public boolean isEmailVerified() {
+		return this.emailVerified;
 	}
 
 	public UUID getUserId() {

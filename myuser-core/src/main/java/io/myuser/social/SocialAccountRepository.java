@@ -18,6 +18,10 @@ public interface SocialAccountRepository extends JpaRepository<SocialAccount, UU
 
 	List<SocialAccount> findByUserIdOrderByDateJoinedDesc(UUID userId);
 
+	Optional<SocialAccount> findByUserIdAndProvider(UUID userId, String provider);
+
+	long countByUserId(UUID userId);
+
 	/**
 	 * Delete every social account of a user, soft-deleted ones included (their account is being erased).
 	 * @param userId the user

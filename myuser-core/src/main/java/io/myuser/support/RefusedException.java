@@ -144,7 +144,10 @@ public class RefusedException extends RuntimeException {
 		TOO_MANY_REQUESTS,
 
 		/** MyUser cannot answer now for a reason of its own; the refusal may say when to ask again (503). */
-		UNAVAILABLE
+		UNAVAILABLE,
+
+		/** A server MyUser depends on for the answer (a social provider) failed or did not answer in time (502). */
+		UPSTREAM_FAILED
 
 	}
 

@@ -27,6 +27,7 @@ import io.myuser.mail.MailLinks;
 import io.myuser.mail.MailTemplateRenderer;
 import io.myuser.mail.SessionAlertMailer;
 import io.myuser.mail.SmtpMailDelivery;
+import io.myuser.mail.SocialMailer;
 import io.myuser.mail.ThymeleafMailTemplateRenderer;
 import io.myuser.security.MyUserRoutes;
 import org.slf4j.Logger;
@@ -144,6 +145,13 @@ public final class MyUserMailAutoConfiguration {
 	@ConditionalOnBean(JobScheduler.class)
 	SessionAlertMailer myUserSessionAlertMailer(JobScheduler jobs, UserAccountService accounts, Clock clock) {
 		return new SessionAlertMailer(jobs, accounts, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(JobScheduler.class)
+	SocialMailer myUserSocialMailer(JobScheduler jobs, UserAccountService accounts) {
+		return new SocialMailer(jobs, accounts);
 	}
 
 	@Bean

@@ -42,7 +42,8 @@ import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
  * fallback chain protects the rest of the application with MyUser access tokens too (instead of Spring Boot's
  * form-login default).
  */
-@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class, after = MyUserTokenAutoConfiguration.class)
+@AutoConfiguration(before = ServletWebSecurityAutoConfiguration.class, after = MyUserTokenAutoConfiguration.class,
+		beforeName = "org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration")
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MyUserFlywayAutoConfigurationTests {
 
 	/** A history MyUser started: its baseline at 0 (nothing of MyUser's applied before), then every script. */
-	private static final List<String> MYUSER_VERSIONS = List.of("0", "1", "2", "3", "4", "5", "6", "7");
+	private static final List<String> MYUSER_VERSIONS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8");
 
 	private final ApplicationContextRunner contextRunner = MyUserContextRunners.nonWeb();
 
@@ -153,7 +153,7 @@ class MyUserFlywayAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1");
-				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6", "7");
+				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6", "7", "8");
 				assertThat(types(jdbc, "myuser_schema_history")).containsExactly("TABLE", "BASELINE", "SQL", "SQL",
 						"SQL", "SQL");
 			});
@@ -178,7 +178,7 @@ class MyUserFlywayAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1");
-				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("6", "7");
+				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("6", "7", "8");
 			});
 	}
 
@@ -254,7 +254,7 @@ class MyUserFlywayAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(versions(context.getBean(JdbcTemplate.class), "myuser_schema_history"))
-					.containsExactly("5", "6", "7");
+					.containsExactly("5", "6", "7", "8");
 			});
 	}
 
@@ -270,7 +270,7 @@ class MyUserFlywayAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 				assertThat(versions(jdbc, "host_history")).containsExactly("1");
-				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("6", "7");
+				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("6", "7", "8");
 			});
 	}
 

@@ -119,7 +119,11 @@ public final class RetryingTransactions {
 	 */
 	public static final class ConcurrentUpdateException extends RuntimeException {
 
-		ConcurrentUpdateException(@Nullable Throwable cause) {
+		/**
+		 * Create the failure.
+		 * @param cause the last race lost, if any
+		 */
+		public ConcurrentUpdateException(@Nullable Throwable cause) {
 			super("The data changed concurrently; nothing was changed", cause);
 		}
 

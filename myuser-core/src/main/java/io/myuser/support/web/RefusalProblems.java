@@ -33,6 +33,7 @@ public final class RefusalProblems {
 			case GONE -> HttpStatus.GONE;
 			case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
 			case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+			case UPSTREAM_FAILED -> HttpStatus.BAD_GATEWAY;
 		};
 	}
 

@@ -32,9 +32,9 @@ abstract class SchemaHistoryTests extends IntegrationTestSupport {
 	@Test
 	void myusers_history_holds_myusers_migrations() {
 		assertThat(SchemaHistories.versions(this.jdbc, "myuser_schema_history")).containsExactly("0", "1", "2", "3",
-				"4", "5", "6", "7");
+				"4", "5", "6", "7", "8");
 		assertThat(SchemaHistories.scripts(this.jdbc, "myuser_schema_history")).contains("V1__myuser_core_tables.sql",
-				"V6__myuser_concurrency.sql", "V7__myuser_rate_limit.sql");
+				"V6__myuser_concurrency.sql", "V7__myuser_rate_limit.sql", "V8__myuser_social_login.sql");
 	}
 
 	@Test

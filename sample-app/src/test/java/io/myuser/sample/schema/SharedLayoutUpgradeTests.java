@@ -109,7 +109,7 @@ abstract class SharedLayoutUpgradeTests {
 
 		try (ConfigurableApplicationContext context = start(database)) {
 			assertThat(SchemaHistories.versions(jdbc, "flyway_schema_history")).containsExactly("1", "2");
-			assertThat(SchemaHistories.versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6", "7");
+			assertThat(SchemaHistories.versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6", "7", "8");
 			createUserAndLogIn(context, "after@example.com");
 		}
 	}
