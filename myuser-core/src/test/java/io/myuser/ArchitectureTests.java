@@ -111,11 +111,20 @@ class ArchitectureTests {
 		noClasses().that()
 			.resideInAPackage("io.myuser..")
 			.and()
-			.resideOutsideOfPackages("io.myuser.support.web..", "io.myuser.security..")
+			.resideOutsideOfPackages("io.myuser.support.web..", "io.myuser.security..", "io.myuser.social.provider..")
 			.and()
 			.haveSimpleNameNotEndingWith("Controller")
 			.should()
 			.dependOnClassesThat(http)
+			.check(CORE);
+		// The social provider clients read the statuses of the providers' answers (as an HTTP client must); they
+		// choose no status of MyUser's own answers and write no problem JSON.
+		DescribedPredicate<JavaClass> answers = DescribedPredicate.describe("MyUser's own HTTP answers",
+				(javaClass) -> javaClass.isEquivalentTo(org.springframework.http.HttpStatus.class)
+						|| javaClass.isAssignableTo(org.springframework.http.ProblemDetail.class)
+						|| javaClass.isAssignableTo(org.springframework.web.ErrorResponse.class)
+						|| javaClass.getPackageName().startsWith("io.myuser.support.web"));
+		noClasses().that().resideInAPackage("io.myuser.social.provider..").should().dependOnClassesThat(answers)
 			.check(CORE);
 	}
 

@@ -17,7 +17,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record SocialLoginResponse(String access, String refresh, @JsonProperty("access_token") String accessToken,
 		@JsonProperty("refresh_token") String refreshToken, LoggedInUser user) {
 
-	static SocialLoginResponse of(SocialLogin login) {
+	/**
+	 * The body of a login.
+	 * @param login the login
+	 * @return its body
+	 */
+	public static SocialLoginResponse of(SocialLogin login) {
 		return new SocialLoginResponse(login.tokens().access(), login.tokens().refresh(), login.tokens().access(),
 				login.tokens().refresh(),
 				new LoggedInUser(login.userId(), login.email(), login.firstName(), login.lastName()));

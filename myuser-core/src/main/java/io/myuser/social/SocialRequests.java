@@ -35,7 +35,8 @@ public final class SocialRequests {
 	/**
 	 * Body of {@code POST social/{provider}/} and {@code POST social/{provider}/connect/}: exactly one of
 	 * {@code access_token}, {@code code} (with {@code redirect_uri} and, with PKCE, {@code code_verifier}) or
-	 * {@code id_token} (with the {@code nonce} of the authorization request, if one was sent).
+	 * {@code id_token}, each with the {@code nonce} of the authorization request, if one was sent (an id_token, or the
+	 * one a code exchange returns, must carry it).
 	 *
 	 * @param accessToken a provider access token
 	 * @param code an authorization code
@@ -93,15 +94,15 @@ public final class SocialRequests {
 					errors.put("code_verifier", List.of("A code verifier is 43 to 128 letters, digits, '-', '.', '_' or '~'."));
 				}
 			}
-			if (present(this.nonce) && !isIdToken && !given.isEmpty()) {
-				errors.put("nonce", List.of("Only an id_token goes with a nonce."));
+			if (present(this.nonce) && !isIdToken && !isCode && !given.isEmpty()) {
+				errors.put("nonce", List.of("Only an id_token or a code goes with a nonce."));
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
 			if (isCode) {
 				return new SocialCredential.AuthorizationCode(this.code, this.redirectUri,
-						present(this.codeVerifier) ? this.codeVerifier : null);
+						present(this.codeVerifier) ? this.codeVerifier : null, present(this.nonce) ? this.nonce : null);
 			}
 			if (isIdToken) {
 				return new SocialCredential.IdToken(this.idToken, present(this.nonce) ? this.nonce : null);

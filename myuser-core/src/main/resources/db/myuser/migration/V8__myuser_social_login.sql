@@ -16,3 +16,28 @@ create table myuser_social_used_id_token (
     constraint pk_myuser_social_used_id_token primary key (token_hash)
 );
 create index ix_myuser_social_used_id_token_expires_at on myuser_social_used_id_token (expires_at);
+
+-- The redirect flow (GET social/{provider}/authorize → the provider → GET social/{provider}/callback →
+-- POST social/exchange/), kept server-side so that it needs no cookie and works across nodes. A STATE row is made
+-- by authorize and used up by the callback; an EXCHANGE row is made by the callback and used up by the exchange.
+-- secret_hash is the SHA-256 (hex) of the state or the exchange code, which only the browser holds; sealed holds
+-- what the next step needs (the PKCE verifier and nonce of a STATE, the login answer of an EXCHANGE), encrypted
+-- (AES-GCM) under a key derived from that secret, so that the table alone reveals and allows nothing.
+-- client_challenge: the S256 challenge the browser app may send to authorize; the exchange then needs its verifier.
+-- Concurrency rule: a row is used up by one conditional update (used_at is null and not expired); the loser of two
+-- uses matches no row.
+create table myuser_social_flow (
+    id                uuid                        not null,
+    kind              varchar(16)                 not null,
+    secret_hash       varchar(64)                 not null,
+    provider          varchar(32)                 not null,
+    redirect_to       varchar(2048)               not null,
+    sealed            varchar(8192)               not null,
+    client_challenge  varchar(128),
+    expires_at        timestamp(6) with time zone not null,
+    used_at           timestamp(6) with time zone,
+    created_at        timestamp(6) with time zone not null,
+    constraint pk_myuser_social_flow primary key (id),
+    constraint ux_myuser_social_flow_secret unique (secret_hash)
+);
+create index ix_myuser_social_flow_expires_at on myuser_social_flow (expires_at);

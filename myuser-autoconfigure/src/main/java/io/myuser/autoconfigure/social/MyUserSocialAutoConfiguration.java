@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import io.myuser.account.AccountFlowService;
 import io.myuser.account.UserAccountService;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.MyUserProperties;
 import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
@@ -45,6 +46,10 @@ import io.myuser.social.provider.ProviderSettings;
 import io.myuser.social.provider.ProviderVerification;
 import io.myuser.social.provider.SocialIdentityVerifier;
 import io.myuser.social.provider.SocialProviders;
+import io.myuser.social.redirect.RedirectSettings;
+import io.myuser.social.redirect.SocialFlowStore;
+import io.myuser.social.redirect.SocialRedirectController;
+import io.myuser.social.redirect.SocialRedirectFlow;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.token.PasswordLoginService.LoginSettings;
 import io.myuser.token.TokenService;
@@ -68,6 +73,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.StringUtils;
 
 /**
  * Social login and connected accounts ({@code myuser.social.*}). The providers are the host's Spring client
@@ -198,6 +204,39 @@ public final class MyUserSocialAutoConfiguration {
 				clock);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	SocialFlowStore myUserSocialFlowStore(DataSource dataSource) {
+		return new SocialFlowStore(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "myUserSocialFlowCleanupJob")
+	RecurringJob myUserSocialFlowCleanupJob(SocialFlowStore store, MyUserJobsProperties jobs, Clock clock) {
+		return RecurringJob.every("myuser-social-flow-cleanup", jobs.getCleanupInterval(),
+				() -> store.deleteExpired(clock.instant()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SocialRedirectFlow myUserSocialRedirectFlow(SocialLoginService logins, ProviderVerification verification,
+			SocialFlowStore store, MyUserSocialProperties properties, MyUserProperties web, Clock clock) {
+		String callbackBase = null;
+		if (properties.getCallbackBaseUrl() != null) {
+			String base = properties.getCallbackBaseUrl().toString();
+			checkAbsolute("callback-base-url", base);
+			callbackBase = StringUtils.trimTrailingCharacter(base, '/') + web.getWeb().getBasePath();
+		}
+		for (String allowed : properties.getAllowedRedirects()) {
+			checkAbsolute("allowed-redirects", allowed);
+		}
+		return new SocialRedirectFlow(logins, verification, store,
+				new RedirectSettings(callbackBase, properties.getAllowedRedirects(),
+						positive("state-time-to-live", properties.getStateTimeToLive()),
+						positive("exchange-code-time-to-live", properties.getExchangeCodeTimeToLive())),
+				clock);
+	}
+
 	private static Iterable<ClientRegistration> registrations(
 			ObjectProvider<ClientRegistrationRepository> registrations) {
 		ClientRegistrationRepository repository = registrations.getIfAvailable();
@@ -211,22 +250,27 @@ public final class MyUserSocialAutoConfiguration {
 
 	private static List<String> redirectUris(String id, MyUserSocialProperties.Provider provider) {
 		for (String uri : provider.getRedirectUris()) {
-			URI parsed;
-			try {
-				parsed = URI.create(uri);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("myuser.social." + id + ".redirect-uris: '" + uri + "' is not a URI");
-			}
-			String host = (parsed.getHost() != null) ? parsed.getHost() : "";
-			boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-			boolean secure = "https".equals(parsed.getScheme()) || ("http".equals(parsed.getScheme()) && loopback);
-			if (!parsed.isAbsolute() || host.isEmpty() || !secure || parsed.getFragment() != null) {
-				throw new IllegalStateException("myuser.social." + id + ".redirect-uris: '" + uri
-						+ "' must be an absolute https URI without a fragment (http only on a loopback address)");
-			}
+			checkAbsolute(id + ".redirect-uris", uri);
 		}
 		return List.copyOf(provider.getRedirectUris());
+	}
+
+	/** An absolute https URI without a fragment, or http on a loopback address (development). */
+	private static void checkAbsolute(String property, String uri) {
+		URI parsed;
+		try {
+			parsed = URI.create(uri);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("myuser.social." + property + ": '" + uri + "' is not a URI");
+		}
+		String host = (parsed.getHost() != null) ? parsed.getHost() : "";
+		boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+		boolean secure = "https".equals(parsed.getScheme()) || ("http".equals(parsed.getScheme()) && loopback);
+		if (!parsed.isAbsolute() || host.isEmpty() || !secure || parsed.getFragment() != null) {
+			throw new IllegalStateException("myuser.social." + property + ": '" + uri
+					+ "' must be an absolute https URI without a fragment (http only on a loopback address)");
+		}
 	}
 
 	private static java.time.Duration positive(String name, java.time.Duration duration) {
@@ -257,10 +301,19 @@ public final class MyUserSocialAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean
+		SocialRedirectController myUserSocialRedirectController(SocialRedirectFlow flow,
+				ClientInfoResolver clientInfoResolver, ObjectProvider<RateLimits> rateLimits) {
+			return new SocialRedirectController(flow, clientInfoResolver,
+					rateLimits.getIfAvailable(RateLimits::disabled));
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(name = "myUserSocialRoutes")
 		MyUserRoutes myUserSocialRoutes() {
 			return MyUserRoutes.of("social")
-				.permitAll(HttpMethod.POST, "/social/{provider}")
+				.permitAll(HttpMethod.POST, "/social/{provider}", "/social/exchange")
+				.permitAll(HttpMethod.GET, "/social/{provider}/authorize", "/social/{provider}/callback")
 				.authenticated(HttpMethod.POST, "/social/{provider}/connect")
 				.authenticated(HttpMethod.GET, "/social/accounts", "/social/accounts/status")
 				.authenticated(HttpMethod.POST, "/social/accounts/{provider}/disconnect")

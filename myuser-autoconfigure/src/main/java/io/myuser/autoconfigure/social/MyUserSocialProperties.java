@@ -48,6 +48,29 @@ public class MyUserSocialProperties {
 	 */
 	private Duration clockSkew = Duration.ofSeconds(60);
 
+	/**
+	 * The public URL of the application serving MyUser (scheme, host, port, and any context path, without MyUser's
+	 * base path), to which the base path and {@code /social/<id>/callback} are added to make the redirect flow's
+	 * callback URL, registered at each provider. Not set: the redirect flow is off.
+	 */
+	private @Nullable URI callbackBaseUrl;
+
+	/**
+	 * The app URLs the redirect flow may send the browser back to (exact matches; https, or http on a loopback
+	 * address).
+	 */
+	private List<String> allowedRedirects = new ArrayList<>();
+
+	/**
+	 * How long the browser has at the provider in the redirect flow.
+	 */
+	private Duration stateTimeToLive = Duration.ofMinutes(10);
+
+	/**
+	 * How long the app has to trade the redirect flow's one-time code for the login answer.
+	 */
+	private Duration exchangeCodeTimeToLive = Duration.ofSeconds(60);
+
 	private final Google google = new Google();
 
 	private final GitHub github = new GitHub();
@@ -92,6 +115,38 @@ public class MyUserSocialProperties {
 
 	public void setClockSkew(Duration clockSkew) {
 		this.clockSkew = clockSkew;
+	}
+
+	public @Nullable URI getCallbackBaseUrl() {
+		return this.callbackBaseUrl;
+	}
+
+	public void setCallbackBaseUrl(@Nullable URI callbackBaseUrl) {
+		this.callbackBaseUrl = callbackBaseUrl;
+	}
+
+	public List<String> getAllowedRedirects() {
+		return this.allowedRedirects;
+	}
+
+	public void setAllowedRedirects(List<String> allowedRedirects) {
+		this.allowedRedirects = allowedRedirects;
+	}
+
+	public Duration getStateTimeToLive() {
+		return this.stateTimeToLive;
+	}
+
+	public void setStateTimeToLive(Duration stateTimeToLive) {
+		this.stateTimeToLive = stateTimeToLive;
+	}
+
+	public Duration getExchangeCodeTimeToLive() {
+		return this.exchangeCodeTimeToLive;
+	}
+
+	public void setExchangeCodeTimeToLive(Duration exchangeCodeTimeToLive) {
+		this.exchangeCodeTimeToLive = exchangeCodeTimeToLive;
 	}
 
 	public Google getGoogle() {

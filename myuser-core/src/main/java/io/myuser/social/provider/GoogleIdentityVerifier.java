@@ -42,8 +42,8 @@ public final class GoogleIdentityVerifier implements SocialIdentityVerifier {
 		}
 		if (credential instanceof SocialCredential.AuthorizationCode code) {
 			return OidcIdentityVerifier.fromExchange(provider,
-					this.codes.exchange(provider, code.code(), code.redirectUri(), code.codeVerifier()), this.idTokens,
-					this.rest);
+					this.codes.exchange(provider, code.code(), code.redirectUri(), code.codeVerifier()), code.nonce(),
+					this.idTokens, this.rest);
 		}
 		if (credential instanceof SocialCredential.AccessToken token) {
 			return fromAccessToken(provider, token.token());

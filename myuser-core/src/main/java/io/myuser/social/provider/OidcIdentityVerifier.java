@@ -1,5 +1,6 @@
 package io.myuser.social.provider;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ public final class OidcIdentityVerifier implements SocialIdentityVerifier {
 		if (credential instanceof SocialCredential.AuthorizationCode code) {
 			OAuth2AccessTokenResponse tokens = this.codes.exchange(provider, code.code(), code.redirectUri(),
 					code.codeVerifier());
-			return fromExchange(provider, tokens, this.idTokens, this.rest);
+			return fromExchange(provider, tokens, code.nonce(), this.idTokens, this.rest);
 		}
 		throw new SocialCredentialRejectedException();
 	}
@@ -53,14 +54,14 @@ public final class OidcIdentityVerifier implements SocialIdentityVerifier {
 	 * The identity of a code exchange's answer: its id_token, checked, with the address from the userinfo endpoint
 	 * when the token has none.
 	 */
-	static SocialIdentity fromExchange(SocialProvider provider, OAuth2AccessTokenResponse tokens, IdTokens idTokens,
-			RestClient rest) {
+	static SocialIdentity fromExchange(SocialProvider provider, OAuth2AccessTokenResponse tokens,
+			@Nullable String nonce, IdTokens idTokens, RestClient rest) {
 		Object idToken = tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN);
 		if (!(idToken instanceof String token) || token.isBlank()) {
 			logger.debug("Social provider '{}': the code exchange returned no id_token", provider.id());
 			throw new SocialCredentialRejectedException();
 		}
-		Jwt jwt = idTokens.verify(provider, token, null);
+		Jwt jwt = idTokens.verify(provider, token, nonce);
 		SocialIdentity identity = Claims.fromIdToken(provider, jwt);
 		String userInfoUri = provider.registration().getProviderDetails().getUserInfoEndpoint().getUri();
 		if (identity.email() != null || !StringUtils.hasText(userInfoUri)) {
@@ -86,8 +87,8 @@ public final class OidcIdentityVerifier implements SocialIdentityVerifier {
 				or(Claims.text(info, "picture"), identity.avatarUrl()), or(Claims.text(info, "profile"), identity.profileUrl()));
 	}
 
-	private static @org.jspecify.annotations.Nullable String or(@org.jspecify.annotations.Nullable String value,
-			@org.jspecify.annotations.Nullable String otherwise) {
+	private static @Nullable String or(@Nullable String value,
+			@Nullable String otherwise) {
 		return (value != null) ? value : otherwise;
 	}
 

@@ -3,6 +3,8 @@ package io.myuser.social.provider;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -36,6 +38,24 @@ public class ProviderVerification {
 				&& !provider.allowsRedirectUri(code.redirectUri())) {
 			throw UnsupportedCredentialException.redirectUri();
 		}
+		return verifyAllowed(provider, credential);
+	}
+
+	/**
+	 * Check a code the provider sent to MyUser's own callback (whose redirect URI is not one a client names).
+	 * @param provider the provider
+	 * @param code the code
+	 * @param callbackUri the callback URI the authorization request named
+	 * @param codeVerifier the PKCE verifier of the authorization request
+	 * @param nonce the nonce of the authorization request, if one was sent
+	 * @return the identity it proves
+	 */
+	public SocialIdentity verifyCallback(SocialProvider provider, String code, String callbackUri, String codeVerifier,
+			@Nullable String nonce) {
+		return verifyAllowed(provider, new SocialCredential.AuthorizationCode(code, callbackUri, codeVerifier, nonce));
+	}
+
+	private SocialIdentity verifyAllowed(SocialProvider provider, SocialCredential credential) {
 		SocialIdentityVerifier verifier = this.verifiers.get(provider.kind());
 		if (verifier == null || !provider.kind().accepts(credential)) {
 			throw UnsupportedCredentialException.of(provider, credential);

@@ -34,8 +34,9 @@ public sealed interface SocialCredential {
 	 * @param code the code
 	 * @param redirectUri the redirect URI the code was issued for (one of the allowed ones)
 	 * @param codeVerifier the PKCE verifier, when the client used PKCE
+	 * @param nonce the nonce of the authorization request, which the id_token the exchange returns must carry
 	 */
-	record AuthorizationCode(String code, String redirectUri, @Nullable String codeVerifier)
+	record AuthorizationCode(String code, String redirectUri, @Nullable String codeVerifier, @Nullable String nonce)
 			implements SocialCredential {
 
 		public AuthorizationCode {
