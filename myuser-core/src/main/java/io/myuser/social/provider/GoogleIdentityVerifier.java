@@ -11,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Google. An id_token is checked locally ({@link IdTokens}); an access token at the tokeninfo endpoint, which must
- * name this client as its audience (or authorized party) before the userinfo endpoint is asked for the person, for
+ * name this client as its audience before the userinfo endpoint is asked for the person, for
  * the same subject; a code is exchanged and its id_token checked.
  */
 public final class GoogleIdentityVerifier implements SocialIdentityVerifier {
@@ -61,7 +61,12 @@ public final class GoogleIdentityVerifier implements SocialIdentityVerifier {
 			.retrieve()
 			.body(JsonNode.class));
 		String clientId = provider.clientId();
-		boolean ours = clientId.equals(Claims.text(info, "aud")) || clientId.equals(Claims.text(info, "azp"));
+		// Issued for this client: the audience is ours (an authorized party of another client of the project is
+		// accepted as for id_tokens, if listed when a list is set).
+		String authorizedParty = Claims.text(info, "azp");
+		boolean ours = clientId.equals(Claims.text(info, "aud")) && (authorizedParty == null
+				|| clientId.equals(authorizedParty) || provider.authorizedParties().isEmpty()
+				|| provider.authorizedParties().contains(authorizedParty));
 		String subject = Claims.text(info, "sub");
 		if (!ours || subject == null || Claims.text(info, "error_description") != null) {
 			throw new SocialCredentialRejectedException();
