@@ -190,11 +190,16 @@ public class SocialLoginService {
 
 	private Outcome link(SocialProvider provider, User owner, SocialIdentity identity, Locale locale,
 			ClientInfo client) {
-		boolean linkable = this.settings.emailAuthentication() && identity.emailVerified() && owner.isEmailVerified();
+		User locked = this.accounts.lockLive(owner.getId()).orElseThrow(IdentityMoved::new);
+		// Under the owner's lock: a first login of this identity may have created the owner and connected the
+		// identity between this decision's two reads; it then logs in as a known identity.
+		if (this.socialAccounts.findByProviderAndUid(provider.id(), identity.uid()).isPresent()) {
+			throw new IdentityMoved();
+		}
+		boolean linkable = this.settings.emailAuthentication() && identity.emailVerified() && locked.isEmailVerified();
 		if (!linkable) {
 			throw SocialRefusals.connectRequired();
 		}
-		User locked = this.accounts.lockLive(owner.getId()).orElseThrow(IdentityMoved::new);
 		if (!locked.isEmailVerified() || !EmailAddresses.canonicalize(locked.getEmail())
 			.equals(EmailAddresses.canonicalize(owner.getEmail()))) {
 			throw new IdentityMoved();

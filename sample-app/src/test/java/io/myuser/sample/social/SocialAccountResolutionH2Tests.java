@@ -1,0 +1,8 @@
+package io.myuser.sample.social;
+
+/**
+ * {@link SocialAccountResolutionTests} on H2.
+ */
+class SocialAccountResolutionH2Tests extends SocialAccountResolutionTests {
+
+}
