@@ -6,6 +6,7 @@ import java.util.Map;
 import io.myuser.ratelimit.RateLimitScopes;
 import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.AuthenticatedUser;
+import io.myuser.social.provider.SocialCredential;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
@@ -51,19 +52,22 @@ public class SocialLoginController {
 	@PostMapping(path = "/social/{provider}", consumes = "application/json")
 	public SocialLoginResponse login(@PathVariable String provider,
 			@Valid @RequestBody SocialRequests.Credential body, Locale locale, HttpServletRequest request) {
+		// The body first: a malformed one is 400 whatever the provider.
+		SocialCredential credential = body.toCredential();
 		this.logins.provider(provider);
 		ClientInfo client = this.clientInfoResolver.resolve(request);
 		this.rateLimits.spendForIp(RateLimitScopes.SOCIAL_PER_IP, client.ipAddress());
-		return SocialLoginResponse.of(this.logins.login(provider, body.toCredential(), locale, client));
+		return SocialLoginResponse.of(this.logins.login(provider, credential, locale, client));
 	}
 
 	@PostMapping(path = "/social/{provider}/connect", consumes = "application/json")
 	public Map<String, String> connect(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String provider,
 			@Valid @RequestBody SocialRequests.Credential body, Locale locale, HttpServletRequest request) {
+		SocialCredential credential = body.toCredential();
 		String name = this.logins.provider(provider).displayName();
 		ClientInfo client = this.clientInfoResolver.resolve(request);
 		this.rateLimits.spendForIp(RateLimitScopes.SOCIAL_PER_IP, client.ipAddress());
-		boolean connected = this.socialAccounts.connect(user.userId(), provider, body.toCredential(), locale, client);
+		boolean connected = this.socialAccounts.connect(user.userId(), provider, credential, locale, client);
 		return Map.of("detail", connected ? name + " account connected." : name + " account already connected.");
 	}
 

@@ -68,6 +68,7 @@ final class MalformedRequestGenerator {
 		wrongCredentials();
 		new AccountRoutes(this).register();
 		new GdprRoutes(this).register();
+		new SocialRoutes(this).register();
 	}
 
 	int variantCount() {
