@@ -311,15 +311,15 @@ abstract class SocialLoginTests extends SocialTestSupport {
 	@Test
 	void a_provider_that_times_out_fails_or_resets_gives_502_problem_json() {
 		FAKES.google().tokeninfo("ya29.slow", "google-client", "google-client", uid(), uniqueEmail(), "true")
-			.slowerThan(Duration.ofSeconds(1));
+			.slowerThan(READ_TIMEOUT);
 		FAKES.google().tokeninfo("ya29.broken", "google-client", "google-client", uid(), uniqueEmail(), "true")
 			.failing(503);
 		FAKES.google().tokeninfo("ya29.reset", "google-client", "google-client", uid(), uniqueEmail(), "true")
 			.resettingConnection();
 		FAKES.github().token("gho_down", 7, "x").failing(500);
-		FAKES.facebook().debugToken("EAAB-slow", "7").slowerThan(Duration.ofSeconds(1));
+		FAKES.facebook().debugToken("EAAB-slow", "7").slowerThan(READ_TIMEOUT);
 		FAKES.google().tokenEndpoint("code-slow", googleIdToken(uid(), uniqueEmail(), true))
-			.slowerThan(Duration.ofSeconds(1));
+			.slowerThan(READ_TIMEOUT);
 
 		List<HttpResult> results = List.of(socialLogin("google", body("access_token", "ya29.slow")),
 				socialLogin("google", body("access_token", "ya29.broken")),

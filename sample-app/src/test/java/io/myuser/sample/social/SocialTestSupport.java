@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * context per database.
  */
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", Mailbox.SMTP_PORT_PROPERTY,
-		"myuser.jobs.polling-interval=100ms", "myuser.social.connect-timeout=1s", "myuser.social.read-timeout=1s",
+		"myuser.jobs.polling-interval=100ms", "myuser.social.connect-timeout=2s", "myuser.social.read-timeout=" + SocialTestSupport.READ_TIMEOUT_SECONDS + "s",
 		"myuser.social.google.redirect-uris=" + SocialTestSupport.APP_CALLBACK,
 		"myuser.social.github.redirect-uris=" + SocialTestSupport.APP_CALLBACK,
 		"myuser.social.facebook.redirect-uris=" + SocialTestSupport.APP_CALLBACK,
@@ -33,6 +33,12 @@ import org.springframework.test.context.TestPropertySource;
 		"myuser.social.callback-base-url=" + SocialTestSupport.API_URL,
 		"myuser.social.allowed-redirects=" + SocialTestSupport.APP_DONE })
 public abstract class SocialTestSupport extends IntegrationTestSupport {
+
+	/** The read timeout of provider calls here: generous, as the first calls of a cold JVM on a busy machine are slow. */
+	public static final int READ_TIMEOUT_SECONDS = 3;
+
+	/** The read timeout of provider calls, for faults that must outlast it. */
+	protected static final Duration READ_TIMEOUT = Duration.ofSeconds(READ_TIMEOUT_SECONDS);
 
 	/** The redirect URI an app names with the codes it obtained itself. */
 	public static final String APP_CALLBACK = "https://app.example/callback";
