@@ -29,6 +29,11 @@ public interface RegistrationLogin {
 	 */
 	record Tokens(String access, String refresh) {
 
+		@Override
+		public String toString() {
+			return "Tokens[…]";
+		}
+
 	}
 
 }

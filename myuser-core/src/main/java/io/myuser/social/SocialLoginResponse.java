@@ -28,6 +28,12 @@ public record SocialLoginResponse(String access, String refresh, @JsonProperty("
 				new LoggedInUser(login.userId(), login.email(), login.firstName(), login.lastName()));
 	}
 
+	@Override
+	public String toString() {
+		// Never the tokens: answers are logged by Spring MVC at DEBUG and TRACE.
+		return "SocialLoginResponse[user=" + this.user.id() + "]";
+	}
+
 	/**
 	 * Who logged in.
 	 *

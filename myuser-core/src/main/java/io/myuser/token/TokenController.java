@@ -1,9 +1,9 @@
 package io.myuser.token;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.myuser.ratelimit.RateLimitScopes;
 import io.myuser.ratelimit.RateLimits;
 import io.myuser.support.ClientInfo;
@@ -12,6 +12,7 @@ import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -62,7 +63,7 @@ public class TokenController {
 	}
 
 	@PostMapping(path = "/token/refresh", consumes = "application/json")
-	public Map<String, String> refresh(@Valid @RequestBody TokenRequests.Refresh body, HttpServletRequest request) {
+	public RefreshResponse refresh(@Valid @RequestBody TokenRequests.Refresh body, HttpServletRequest request) {
 		ClientInfo client = this.clientInfoResolver.resolve(request);
 		this.rateLimits.spendForIp(RateLimitScopes.TOKEN_REFRESH_PER_IP, client.ipAddress());
 		RefreshOutcome outcome;
@@ -72,12 +73,24 @@ public class TokenController {
 		catch (InvalidTokenException ex) {
 			throw new TokenRefusedException(ex.getMessage());
 		}
-		Map<String, String> answer = new LinkedHashMap<>();
-		answer.put("access", outcome.access());
-		if (outcome.refresh() != null) {
-			answer.put("refresh", outcome.refresh());
+		return new RefreshResponse(outcome.access(), outcome.refresh());
+	}
+
+	/**
+	 * Body of a refresh: the new access token and, when refresh tokens rotate, the new refresh token.
+	 *
+	 * @param access the access token
+	 * @param refresh the refresh token, absent when it does not rotate
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record RefreshResponse(String access, @Nullable String refresh) {
+
+		@Override
+		public String toString() {
+			// Never the tokens: answers are logged by Spring MVC at DEBUG and TRACE.
+			return "RefreshResponse[…]";
 		}
-		return answer;
+
 	}
 
 	@PostMapping(path = "/token/verify", consumes = "application/json")

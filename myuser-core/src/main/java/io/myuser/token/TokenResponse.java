@@ -7,4 +7,11 @@ package io.myuser.token;
  * @param refresh the refresh token
  */
 public record TokenResponse(String access, String refresh) {
+
+	@Override
+	public String toString() {
+		// Never the tokens: answers are logged by Spring MVC at DEBUG and TRACE.
+		return "TokenResponse[…]";
+	}
+
 }

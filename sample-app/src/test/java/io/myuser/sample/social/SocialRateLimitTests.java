@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Social logins, connects and redirect-flow starts spend the client IP's {@code social} budget
- * ({@code myuser.rate-limit.social.per-ip}, 5 an hour here) before any provider is called: past it, 429 and no
+ * ({@code myuser.rate-limit.scopes.social.per-ip}, 5 an hour here) before any provider is called: past it, 429 and no
  * call leaves MyUser; the budget comes back after its window.
  */
 @TestPropertySource(properties = { "myuser.rate-limit.enabled=true", "myuser.web.trusted-proxies=127.0.0.1/32",
-		"myuser.rate-limit.social.per-ip=5/1h" })
+		"myuser.rate-limit.scopes.social.per-ip=5/hour" })
 class SocialRateLimitTests extends SocialTestSupport {
 
 	@Test
