@@ -22,6 +22,8 @@ public interface SocialAccountRepository extends JpaRepository<SocialAccount, UU
 
 	long countByUserId(UUID userId);
 
+	List<SocialAccount> findByUserIdAndEmailVerifiedFalse(UUID userId);
+
 	/**
 	 * Delete every social account of a user, soft-deleted ones included (their account is being erased).
 	 * @param userId the user

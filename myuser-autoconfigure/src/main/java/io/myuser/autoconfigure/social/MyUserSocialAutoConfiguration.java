@@ -32,6 +32,7 @@ import io.myuser.social.SocialAccountService;
 import io.myuser.social.SocialLoginController;
 import io.myuser.social.SocialLoginService;
 import io.myuser.social.SocialSettings;
+import io.myuser.social.UnprovedIdentityCleanup;
 import io.myuser.social.provider.CodeExchanger;
 import io.myuser.social.provider.FacebookIdentityVerifier;
 import io.myuser.social.provider.GitHubIdentityVerifier;
@@ -104,6 +105,13 @@ public final class MyUserSocialAutoConfiguration {
 	@ConditionalOnMissingBean
 	SocialAccountEraser myUserSocialAccountEraser(SocialAccountRepository socialAccounts) {
 		return new SocialAccountEraser(socialAccounts);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UnprovedIdentityCleanup myUserUnprovedIdentityCleanup(SocialAccountRepository socialAccounts,
+			ApplicationEventPublisher events) {
+		return new UnprovedIdentityCleanup(socialAccounts, events);
 	}
 
 	@Bean

@@ -107,6 +107,36 @@ abstract class SocialAccountResolutionTests extends SocialTestSupport {
 	}
 
 	@Test
+	void a_password_reset_disconnects_identities_that_never_proved_the_address() {
+		String email = uniqueEmail();
+		String id = uid();
+		facebookUser("EAAB-squatter-" + id, id, email);
+		assertThat(socialLogin("facebook", body("access_token", "EAAB-squatter-" + id)).status()).isEqualTo(401);
+		java.util.UUID account = userIdOf(email);
+		assertThat(count("select count(*) from myuser_social_account where user_id = ?", account)).isEqualTo(1);
+		this.mailbox.awaitMail(email, 1);
+
+		assertThat(postJson(BASE + "/password/reset/", json(java.util.Map.of("email", email))).status())
+			.isEqualTo(200);
+		String key = io.myuser.sample.test.Mailbox.key(this.mailbox.awaitMail(email, 2)
+			.stream()
+			.filter((message) -> io.myuser.sample.test.Mailbox.text(message).contains("/reset-password"))
+			.findFirst()
+			.orElseThrow());
+		String password = "the real owner's passphrase";
+		assertThat(postJson(BASE + "/password/reset/confirm/", json(java.util.Map.of("token", key, "new_password1",
+				password, "new_password2", password))).status()).isEqualTo(200);
+
+		assertThat(count("select count(*) from myuser_social_account where user_id = ?", account)).isZero();
+		assertThat(count("select count(*) from myuser_audit_log where user_id = ? and event_type = "
+				+ "'SOCIAL_ACCOUNT_DISCONNECTED'", account)).isEqualTo(1);
+		facebookUser("EAAB-squatter-again-" + id, id, email);
+		HttpResult again = socialLogin("facebook", body("access_token", "EAAB-squatter-again-" + id));
+		assertThat(again.status()).as(again.body()).isEqualTo(400);
+		assertThat(again.json().get("type").asString()).endsWith("social-connect-required");
+	}
+
+	@Test
 	void two_first_logins_of_one_identity_at_once_make_one_account_and_both_log_in() throws Exception {
 		for (int round = 0; round < 3; round++) {
 			String email = uniqueEmail();
