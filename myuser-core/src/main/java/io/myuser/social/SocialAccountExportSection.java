@@ -51,6 +51,7 @@ public class SocialAccountExportSection implements ExportSection, Ordered {
 		item.put("provider", account.getProvider());
 		item.put("uid", account.getUid());
 		item.put("email", account.getEmail());
+		item.put("email_verified", account.isEmailVerified());
 		item.put("avatar_url", account.getAvatarUrl());
 		item.put("profile_url", account.getProfileUrl());
 		item.put("date_joined", account.getDateJoined());

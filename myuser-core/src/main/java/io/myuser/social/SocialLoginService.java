@@ -168,6 +168,9 @@ public class SocialLoginService {
 		if (owner.isPresent()) {
 			return link(provider, owner.get(), identity, locale, client);
 		}
+		if (!this.settings.signUp()) {
+			throw SocialRefusals.signUpClosed();
+		}
 		User user = this.accountFlows.registerFromProvider(email, identity.emailVerified(), identity.firstName(),
 				identity.lastName(), locale, client);
 		connect(provider, user.getId(), identity, true, locale, client);

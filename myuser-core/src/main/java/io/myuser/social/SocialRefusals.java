@@ -40,6 +40,15 @@ public final class SocialRefusals {
 	}
 
 	/**
+	 * No account has the identity's address, and new accounts cannot be created: 400.
+	 * @return the refusal
+	 */
+	public static RefusedException signUpClosed() {
+		return new RefusedException(Reason.INVALID_INPUT, "social-sign-up-closed", "Sign-up closed",
+				"No account is connected to this provider account, and new accounts cannot be created here.");
+	}
+
+	/**
 	 * The identity is connected to another account: 400.
 	 * @return the refusal
 	 */

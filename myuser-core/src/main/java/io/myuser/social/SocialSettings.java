@@ -11,8 +11,10 @@ import org.springframework.util.Assert;
  * provider asserts the address verified and the account's address is verified too (off by default: the account's
  * owner can always log in and connect the provider instead)
  * @param login how unverified addresses are treated, as for password logins
+ * @param signUp whether a first social login with a new address may create an account (off when registration is
+ * closed, {@code myuser.account.registration-enabled=false})
  */
-public record SocialSettings(boolean emailAuthentication, LoginSettings login) {
+public record SocialSettings(boolean emailAuthentication, LoginSettings login, boolean signUp) {
 
 	public SocialSettings {
 		Assert.notNull(login, "login cannot be null");

@@ -190,7 +190,8 @@ public final class MyUserSocialAutoConfiguration {
 	SocialSettings myUserSocialSettings(MyUserSocialProperties properties, MyUserAccountProperties accounts) {
 		return new SocialSettings(properties.isEmailAuthentication(),
 				new LoginSettings(accounts.getEmailVerification() == EmailVerification.MANDATORY,
-						accounts.isRevealUnverifiedLogin(), accounts.getUnverifiedLoginEmailInterval()));
+						accounts.isRevealUnverifiedLogin(), accounts.getUnverifiedLoginEmailInterval()),
+				accounts.isRegistrationEnabled());
 	}
 
 	@Bean

@@ -39,6 +39,9 @@ public final class SocialProviders {
 	/** Ids that would collide with the routes {@code social/accounts/} and {@code social/exchange/}. */
 	static final Set<String> RESERVED_IDS = Set.of("accounts", "exchange");
 
+	/** The length of the provider and login method columns. */
+	static final int MAX_ID_LENGTH = 32;
+
 	private static final String OLD_FACEBOOK_GRAPH = "https://graph.facebook.com/v2.8";
 
 	private static final String OLD_FACEBOOK_DIALOG = "https://www.facebook.com/v2.8/dialog/oauth";
@@ -90,8 +93,13 @@ public final class SocialProviders {
 					id);
 			return Optional.empty();
 		}
-		ProviderSettings.Options options = settings.optionsOf(id);
+		if (id.length() > MAX_ID_LENGTH) {
+			throw new IllegalStateException("The client registration id '" + id + "' is longer than " + MAX_ID_LENGTH
+					+ " characters, the most MyUser stores as a provider or login method");
+		}
 		ProviderKind kind = kind(registration);
+		boolean typed = kind == ProviderKind.GOOGLE || kind == ProviderKind.GITHUB || kind == ProviderKind.FACEBOOK;
+		ProviderSettings.Options options = settings.optionsOf(typed ? kind.name().toLowerCase(Locale.ROOT) : id);
 		if (kind == null) {
 			logger.info("Client registration '{}' has neither an issuer nor a JWK set; MyUser's social login skips it",
 					id);

@@ -23,6 +23,7 @@ import io.myuser.support.ClientInfo;
 import io.myuser.support.InvalidInputException;
 import io.myuser.support.RefusedException;
 import io.myuser.support.SecretTokens;
+import io.myuser.support.persistence.RetryingTransactions;
 import io.myuser.token.TokenPair;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -164,6 +165,9 @@ public class SocialRedirectFlow {
 		catch (RefusedException ex) {
 			return back(flow.redirectTo(), "error", ex.getCode());
 		}
+		catch (RetryingTransactions.ConcurrentUpdateException ex) {
+			return back(flow.redirectTo(), "error", "concurrent-update");
+		}
 		String exchangeCode = SecretTokens.generate();
 		this.store.save(SocialFlowStore.EXCHANGE, exchangeCode, provider.id(), flow.redirectTo(),
 				FlowSealer.seal(exchangeCode, SocialFlowStore.EXCHANGE, JSON.writeValueAsString(answer(login))),
@@ -186,9 +190,12 @@ public class SocialRedirectFlow {
 		}
 		SocialFlowStore.Flow flow = this.store.consume(SocialFlowStore.EXCHANGE, code, this.clock.instant())
 			.orElseThrow(SocialRedirectFlow::invalidCode);
-		if (flow.clientChallenge() != null
-				&& (codeVerifier == null || !MessageDigest.isEqual(s256(codeVerifier).getBytes(StandardCharsets.US_ASCII),
-						flow.clientChallenge().getBytes(StandardCharsets.US_ASCII)))) {
+		// An app that binds its flows sends a verifier with every exchange: a code of a flow it did not start (an
+		// attacker's, opened in the victim's browser) has no challenge, and is refused to it.
+		boolean bound = flow.clientChallenge() != null;
+		if (bound != (codeVerifier != null) || (bound && !MessageDigest.isEqual(
+				s256(codeVerifier).getBytes(StandardCharsets.US_ASCII),
+				flow.clientChallenge().getBytes(StandardCharsets.US_ASCII)))) {
 			throw invalidCode();
 		}
 		JsonNode answer = FlowSealer.open(code, SocialFlowStore.EXCHANGE, flow.sealed())
