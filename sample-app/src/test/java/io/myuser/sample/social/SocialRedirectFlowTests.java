@@ -376,6 +376,21 @@ abstract class SocialRedirectFlowTests extends SocialTestSupport {
 	}
 
 	@Test
+	void an_app_that_binds_its_flows_cannot_be_made_to_exchange_an_attackers_unbound_code() {
+		String verifier = base64Url(randomBytes());
+		// The attacker starts a flow without a challenge and gets the victim's browser to the callback URL.
+		String attackersCode = completeCallback(authorize("google", APP_DONE, null));
+		String unboundCode = completeCallback(authorize("google", APP_DONE, null));
+
+		HttpResult victimsApp = exchange(attackersCode, verifier);
+		HttpResult appThatNeverBinds = exchange(unboundCode, null);
+
+		assertThat(victimsApp.status()).as(victimsApp.body()).isEqualTo(400);
+		assertThat(victimsApp.json().get("type").asString()).endsWith("social-exchange-invalid");
+		assertThat(appThatNeverBinds.status()).as(appThatNeverBinds.body()).isEqualTo(200);
+	}
+
+	@Test
 	void the_flow_table_holds_only_hashes_and_sealed_data_never_a_secret_in_plaintext() {
 		String email = uniqueEmail();
 		Started started = authorize("google", APP_DONE, null);
