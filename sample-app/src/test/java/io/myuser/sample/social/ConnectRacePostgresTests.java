@@ -16,11 +16,9 @@ import java.util.concurrent.TimeUnit;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.PostgresTest;
 import io.myuser.social.SocialAccountConnected;
-import io.myuser.social.provider.ProviderCalls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,9 +59,6 @@ class ConnectRacePostgresTests extends SocialTestSupport {
 	@Autowired
 	private Holds holds;
 
-	@Autowired
-	private ProviderCalls providerCalls;
-
 	@BeforeAll
 	static void startPool() {
 		pool = Executors.newFixedThreadPool(2);
@@ -72,12 +67,6 @@ class ConnectRacePostgresTests extends SocialTestSupport {
 	@AfterAll
 	static void stopPool() {
 		pool.shutdownNow();
-	}
-
-	@BeforeEach
-	void openProviderConnection() {
-		// See ConnectedAccountsTests.openProviderConnection: a workaround, not behaviour under test.
-		ConnectedAccountsTests.openProviderConnection(this.providerCalls);
 	}
 
 	@AfterEach

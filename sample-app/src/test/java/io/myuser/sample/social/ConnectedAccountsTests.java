@@ -20,10 +20,8 @@ import java.util.zip.ZipInputStream;
 
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.Mailbox;
-import io.myuser.social.provider.ProviderCalls;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,14 +52,6 @@ abstract class ConnectedAccountsTests extends SocialTestSupport {
 	private static final HttpClient BYTES = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-	@Autowired
-	private ProviderCalls providerCalls;
-
-	@BeforeEach
-	void openProviderConnection() {
-		openProviderConnection(this.providerCalls);
-	}
 
 	@Test
 	void connecting_a_github_identity_links_it_to_the_caller_mails_the_owner_and_audits_it() {
@@ -476,23 +466,6 @@ abstract class ConnectedAccountsTests extends SocialTestSupport {
 		HttpResult reconnected = connect("github", next, body("access_token", github.token()));
 		assertThat(reconnected.status()).as("the erased account's identity is free: " + reconnected.body())
 			.isEqualTo(200);
-	}
-
-	/**
-	 * Open MyUser's provider connection to the fake providers with a GET, so that GitHub's token check (a POST)
-	 * does not open it. A workaround, not behaviour under test: MyUser's provider client (the JDK client, HTTP/2
-	 * by default, with Spring's read timeout) loses a POST that is the first request on a new cleartext
-	 * connection to the fakes' Jetty, which accepts the h2c upgrade ({@code Received RST_STREAM: Stream
-	 * cancelled}, answered 502); a GET upgrades the connection cleanly, and later calls share it. Providers
-	 * reached over TLS negotiate HTTP/2 without that upgrade.
-	 * @param calls MyUser's provider client
-	 */
-	static void openProviderConnection(ProviderCalls calls) {
-		await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(calls.restClient()
-			.get()
-			.uri(FAKES.baseUrl() + "/google/certs")
-			.retrieve()
-			.body(String.class)).contains("keys"));
 	}
 
 	/** Make GitHub know a fresh access token of a new user (login {@code prefix-…}, its own address). */
