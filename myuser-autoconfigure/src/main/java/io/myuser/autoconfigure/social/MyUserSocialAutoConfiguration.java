@@ -52,6 +52,7 @@ import io.myuser.token.TokenService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -181,6 +182,7 @@ public final class MyUserSocialAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(TokenService.class)
 	SocialLoginService myUserSocialLoginService(SocialProviders providers, ProviderVerification verification,
 			SocialAccountRepository socialAccounts, UserAccountService accounts, AccountFlowService accountFlows,
 			TokenService tokens, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
@@ -236,8 +238,13 @@ public final class MyUserSocialAutoConfiguration {
 		return duration;
 	}
 
+	/**
+	 * The social routes log in with MyUser's tokens and need its token authentication; without it
+	 * ({@code myuser.token.enabled=false}) only the services are available.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean(TokenService.class)
 	static class SocialWebConfiguration {
 
 		@Bean
