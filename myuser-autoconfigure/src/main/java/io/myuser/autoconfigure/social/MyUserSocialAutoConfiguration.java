@@ -59,6 +59,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -119,7 +120,8 @@ public final class MyUserSocialAutoConfiguration {
 				continue;
 			}
 			MyUserSocialProperties.OidcProvider oidc = binder
-				.bind("myuser.social." + id, Bindable.of(MyUserSocialProperties.OidcProvider.class))
+				.bind(ConfigurationPropertyName.adapt("myuser.social." + id, '.'),
+						Bindable.of(MyUserSocialProperties.OidcProvider.class))
 				.orElseGet(MyUserSocialProperties.OidcProvider::new);
 			options.put(id, new ProviderSettings.Options(redirectUris(id, oidc), oidc.getIssuer(),
 					oidc.getIdTokenAlgorithms(), List.of()));
