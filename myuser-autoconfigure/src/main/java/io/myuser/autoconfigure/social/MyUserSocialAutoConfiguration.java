@@ -58,12 +58,14 @@ import io.myuser.token.TokenService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -132,7 +134,8 @@ public final class MyUserSocialAutoConfiguration {
 				continue;
 			}
 			MyUserSocialProperties.OidcProvider oidc = binder
-				.bind("myuser.social." + id, Bindable.of(MyUserSocialProperties.OidcProvider.class))
+				.bind(ConfigurationPropertyName.adapt("myuser.social." + id, '.'),
+						Bindable.of(MyUserSocialProperties.OidcProvider.class))
 				.orElseGet(MyUserSocialProperties.OidcProvider::new);
 			options.put(id, new ProviderSettings.Options(redirectUris(id, oidc), oidc.getIssuer(),
 					oidc.getIdTokenAlgorithms(), List.of()));
@@ -196,6 +199,7 @@ public final class MyUserSocialAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(TokenService.class)
 	SocialLoginService myUserSocialLoginService(SocialProviders providers, ProviderVerification verification,
 			SocialAccountRepository socialAccounts, UserAccountService accounts, AccountFlowService accountFlows,
 			TokenService tokens, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
@@ -289,8 +293,13 @@ public final class MyUserSocialAutoConfiguration {
 		return duration;
 	}
 
+	/**
+	 * The social routes log in with MyUser's tokens and need its token authentication; without it
+	 * ({@code myuser.token.enabled=false}) only the services are available.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnBean(TokenService.class)
 	static class SocialWebConfiguration {
 
 		@Bean
