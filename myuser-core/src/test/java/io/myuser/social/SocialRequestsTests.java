@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link SocialRequests.Credential#toCredential()}: exactly one of {@code access_token}, {@code code} or
  * {@code id_token}; a code needs its {@code redirect_uri}; a {@code code_verifier} is RFC 7636's and goes with a
- * code only; a {@code nonce} goes with an id_token only; every refusal names the JSON fields at fault.
+ * code only; a {@code nonce} goes with an id_token or a code only; every refusal names the JSON fields at fault.
  */
 class SocialRequestsTests {
 
@@ -32,9 +32,9 @@ class SocialRequestsTests {
 	@Test
 	void aCodeWithItsRedirectUriIsAnAuthorizationCode() {
 		assertThat(body(null, "code-1", REDIRECT, null, null, null).toCredential())
-			.isEqualTo(new SocialCredential.AuthorizationCode("code-1", REDIRECT, null));
+			.isEqualTo(new SocialCredential.AuthorizationCode("code-1", REDIRECT, null, null));
 		assertThat(body(null, "code-1", REDIRECT, VERIFIER, null, null).toCredential())
-			.isEqualTo(new SocialCredential.AuthorizationCode("code-1", REDIRECT, VERIFIER));
+			.isEqualTo(new SocialCredential.AuthorizationCode("code-1", REDIRECT, VERIFIER, null));
 	}
 
 	@Test
@@ -102,17 +102,18 @@ class SocialRequestsTests {
 	}
 
 	@Test
-	void aNonceGoesWithAnIdTokenOnly() {
+	void aNonceGoesWithAnIdTokenOrACodeOnly() {
 		assertThat(errors(body("token", null, null, null, null, "nonce-1"))).containsOnlyKeys("nonce");
-		assertThat(errors(body(null, "code-1", REDIRECT, null, null, "nonce-1"))).containsOnlyKeys("nonce");
-		assertThat(errors(body(null, "code-1", REDIRECT, null, null, "nonce-1")).get("nonce"))
-			.containsExactly("Only an id_token goes with a nonce.");
+		assertThat(errors(body("token", null, null, null, null, "nonce-1")).get("nonce"))
+			.containsExactly("Only an id_token or a code goes with a nonce.");
+		assertThat(body(null, "code-1", REDIRECT, null, null, "nonce-1").toCredential())
+			.isEqualTo(new SocialCredential.AuthorizationCode("code-1", REDIRECT, null, "nonce-1"));
 	}
 
 	@Test
 	void everyFieldAtFaultIsNamedAtOnce() {
-		assertThat(errors(body(null, "code-1", null, "short", null, "nonce-1"))).containsOnlyKeys("redirect_uri",
-				"code_verifier", "nonce");
+		assertThat(errors(body("token", "code-1", null, "short", null, "nonce-1"))).containsOnlyKeys("access_token",
+				"code", "code_verifier", "nonce");
 	}
 
 	@Test

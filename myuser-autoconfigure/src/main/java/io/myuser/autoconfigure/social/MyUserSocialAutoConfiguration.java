@@ -168,7 +168,7 @@ public final class MyUserSocialAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "myUserIdTokenReplayCleanupJob")
 	RecurringJob myUserIdTokenReplayCleanupJob(IdTokenReplayStore replays, MyUserJobsProperties jobs, Clock clock) {
-		return RecurringJob.every("myuser-social-id-token-cleanup", jobs.getCleanupInterval(),
+		return RecurringJob.every(JdbcIdTokenReplayStore.CLEANUP_JOB_NAME, jobs.getCleanupInterval(),
 				() -> replays.forgetExpired(clock.instant()));
 	}
 
@@ -226,12 +226,13 @@ public final class MyUserSocialAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "myUserSocialFlowCleanupJob")
 	RecurringJob myUserSocialFlowCleanupJob(SocialFlowStore store, MyUserJobsProperties jobs, Clock clock) {
-		return RecurringJob.every("myuser-social-flow-cleanup", jobs.getCleanupInterval(),
+		return RecurringJob.every(SocialFlowStore.CLEANUP_JOB_NAME, jobs.getCleanupInterval(),
 				() -> store.deleteExpired(clock.instant()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(TokenService.class)
 	SocialRedirectFlow myUserSocialRedirectFlow(SocialLoginService logins, ProviderVerification verification,
 			SocialFlowStore store, MyUserSocialProperties properties, MyUserProperties web, Clock clock) {
 		String callbackBase = null;

@@ -55,7 +55,7 @@ class MyUserFlywayAutoConfigurationTests {
 			// Flyway 11 opens every history with a row saying it made the table; MyUser's baseline at 0 says that
 			// nothing of MyUser's had run before.
 			assertThat(types(jdbc, "myuser_schema_history")).containsExactly("TABLE", "BASELINE", "SQL", "SQL", "SQL",
-					"SQL", "SQL", "SQL", "SQL");
+					"SQL", "SQL", "SQL", "SQL", "SQL");
 			assertThat(scripts(jdbc, "myuser_schema_history")).containsSubsequence("<< MyUser schema history >>",
 					"V1__myuser_core_tables.sql", "V6__myuser_concurrency.sql");
 			// The host's Flyway is still Boot's, with its own location only; its history holds nothing of MyUser's.
@@ -136,7 +136,8 @@ class MyUserFlywayAutoConfigurationTests {
 				assertThat(jdbc.queryForList("select \"type\", \"version\", \"description\" from "
 						+ "\"myuser_schema_history\" where \"type\" <> 'TABLE' order by \"installed_rank\"").toString())
 					.isEqualTo("[{type=BASELINE, version=6, description=MyUser 0.1 to 0.6 moved from "
-							+ "flyway_schema_history}, {type=SQL, version=7, description=myuser rate limit}]");
+							+ "flyway_schema_history}, {type=SQL, version=7, description=myuser rate limit}, "
+							+ "{type=SQL, version=8, description=myuser social login}]");
 				assertThat(jdbc.queryForObject("select count(*) from host_thing", Long.class)).isOne();
 				// The host's Flyway validates its history, now without MyUser's rows, and finds nothing missing.
 				assertThat(context.getBean(Flyway.class).validateWithResult().validationSuccessful).isTrue();
@@ -155,7 +156,7 @@ class MyUserFlywayAutoConfigurationTests {
 				assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1");
 				assertThat(versions(jdbc, "myuser_schema_history")).containsExactly("3", "4", "5", "6", "7", "8");
 				assertThat(types(jdbc, "myuser_schema_history")).containsExactly("TABLE", "BASELINE", "SQL", "SQL",
-						"SQL", "SQL");
+						"SQL", "SQL", "SQL");
 			});
 	}
 

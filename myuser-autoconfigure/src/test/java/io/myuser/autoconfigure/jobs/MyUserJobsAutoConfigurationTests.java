@@ -18,6 +18,8 @@ import io.myuser.jobs.OneTimeJob;
 import io.myuser.jobs.RecurringJob;
 import io.myuser.jobs.RetrySettings;
 import io.myuser.session.SessionCleanup;
+import io.myuser.social.provider.JdbcIdTokenReplayStore;
+import io.myuser.social.redirect.SocialFlowStore;
 import io.myuser.token.RefreshTokenCleanup;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +65,8 @@ class MyUserJobsAutoConfigurationTests {
 			assertThat(properties.getMissedHeartbeatsLimit()).isEqualTo(6);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::name)
 				.containsExactlyInAnyOrder(SessionCleanup.JOB_NAME, RefreshTokenCleanup.JOB_NAME,
-						ExportFileCleanup.JOB_NAME);
+						ExportFileCleanup.JOB_NAME, JdbcIdTokenReplayStore.CLEANUP_JOB_NAME,
+						SocialFlowStore.CLEANUP_JOB_NAME);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::interval)
 				.containsOnly(Duration.ofHours(1));
 		});

@@ -375,7 +375,7 @@ class MyUserSocialAutoConfigurationTests {
 		backsOff(IdTokenReplayStore.class, NoReplayStore::new);
 		backsOff(ProviderVerification.class, () -> new ProviderVerification(Map.of()));
 		backsOff(SocialSettings.class,
-				() -> new SocialSettings(true, new LoginSettings(false, false, Duration.ofMinutes(5))));
+				() -> new SocialSettings(true, new LoginSettings(false, false, Duration.ofMinutes(5)), true));
 		backsOff(SocialLoginService.class, () -> mock(SocialLoginService.class));
 		backsOff(SocialAccountService.class, () -> mock(SocialAccountService.class));
 		backsOff(SocialLoginController.class, () -> mock(SocialLoginController.class));

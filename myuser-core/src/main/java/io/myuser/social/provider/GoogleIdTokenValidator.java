@@ -48,6 +48,9 @@ final class GoogleIdTokenValidator implements OAuth2TokenValidator<Jwt> {
 				&& !this.authorizedParties.contains(authorizedParty)) {
 			return failure("The id_token was requested by a client that is not allowed.");
 		}
+		if (token.getIssuedAt() == null) {
+			return failure("The id_token has no issue time.");
+		}
 		if (token.getSubject() == null || token.getSubject().isBlank()) {
 			return failure("The id_token has no subject.");
 		}

@@ -17,6 +17,9 @@ import org.springframework.util.Assert;
  */
 public class JdbcIdTokenReplayStore implements IdTokenReplayStore {
 
+	/** Name of the recurring MyUser job that forgets expired used id_tokens. */
+	public static final String CLEANUP_JOB_NAME = "myuser-social-id-token-cleanup";
+
 	private final JdbcTemplate jdbc;
 
 	public JdbcIdTokenReplayStore(DataSource dataSource) {

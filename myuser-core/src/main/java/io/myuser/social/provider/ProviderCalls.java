@@ -99,7 +99,8 @@ public final class ProviderCalls {
 				return new ProviderUnavailableException(providerId);
 			}
 			if (cause instanceof RestClientResponseException response
-					&& response.getStatusCode().is5xxServerError()) {
+					&& (response.getStatusCode().is5xxServerError() || response.getStatusCode().value() == 429)) {
+				// A provider that throttles MyUser is unavailable for now; the credential was not judged.
 				logger.warn("Social provider '{}' failed on {}: status {}", providerId, call,
 						response.getStatusCode().value());
 				return new ProviderUnavailableException(providerId);

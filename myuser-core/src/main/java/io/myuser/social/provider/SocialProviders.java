@@ -165,6 +165,10 @@ public final class SocialProviders {
 	private static ClientRegistration withGraphVersion(ClientRegistration registration, ProviderSettings settings) {
 		String graph = StringUtils.trimTrailingCharacter(settings.facebookGraphApiUri().toString(), '/');
 		String version = graph.substring(graph.lastIndexOf('/') + 1);
+		if (!version.matches("v\\d+\\.\\d+")) {
+			throw new IllegalStateException("myuser.social.facebook.graph-api-uri must end with the Graph API version, "
+					+ "such as " + ProviderSettings.FACEBOOK_GRAPH_API + ", not '" + graph + "'");
+		}
 		ClientRegistration.ProviderDetails details = registration.getProviderDetails();
 		ClientRegistration.Builder builder = ClientRegistration.withClientRegistration(registration);
 		if (details.getTokenUri() != null && details.getTokenUri().startsWith(OLD_FACEBOOK_GRAPH + "/")) {

@@ -21,6 +21,9 @@ import org.springframework.util.Assert;
  */
 public class SocialFlowStore {
 
+	/** Name of the recurring MyUser job that deletes expired flow rows. */
+	public static final String CLEANUP_JOB_NAME = "myuser-social-flow-cleanup";
+
 	/** A state, made by authorize and used up by the callback. */
 	static final String STATE = "STATE";
 
