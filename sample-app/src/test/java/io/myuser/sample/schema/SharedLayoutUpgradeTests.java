@@ -82,7 +82,8 @@ abstract class SharedLayoutUpgradeTests {
 			assertThat(jdbc.queryForList("select \"type\", \"version\", \"description\" from \"myuser_schema_history\" "
 					+ "where \"type\" <> 'TABLE' order by \"installed_rank\"").toString())
 				.isEqualTo("[{type=BASELINE, version=6, description=MyUser 0.1 to 0.6 moved from "
-						+ "flyway_schema_history}, {type=SQL, version=7, description=myuser rate limit}]");
+						+ "flyway_schema_history}, {type=SQL, version=7, description=myuser rate limit}, "
+						+ "{type=SQL, version=8, description=myuser social login}]");
 
 			String access = login(context, "before@example.com");
 			HttpResult notes = send(request(context, "/api/notes").header("Authorization", "Bearer " + access).GET());
