@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.myuser.social.provider.SocialIdentity;
 import io.myuser.support.persistence.BaseEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +61,19 @@ public class SocialAccount extends BaseEntity {
 		this.uid = uid;
 		this.email = email;
 		this.dateJoined = dateJoined.truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * A new row connecting a proved identity to an account.
+	 * @param userId the account
+	 * @param identity the identity
+	 * @param now when it is connected
+	 * @return the row, not yet stored
+	 */
+	static SocialAccount connected(UUID userId, SocialIdentity identity, Instant now) {
+		SocialAccount account = new SocialAccount(userId, identity.provider(), identity.uid(), identity.email(), now);
+		account.update(identity.email(), identity.emailVerified(), identity.avatarUrl(), identity.profileUrl(), null);
+		return account;
 	}
 
 	/**

@@ -114,9 +114,7 @@ public class SocialAccountService {
 			throw SocialRefusals.providerAlreadyConnected();
 		}
 		Instant now = this.clock.instant();
-		SocialAccount account = new SocialAccount(userId, provider.id(), identity.uid(), identity.email(), now);
-		account.update(identity.email(), identity.emailVerified(), identity.avatarUrl(), identity.profileUrl(), null);
-		this.socialAccounts.saveAndFlush(account);
+		this.socialAccounts.saveAndFlush(SocialAccount.connected(userId, identity, now));
 		this.events.publishEvent(
 				new SocialAccountConnected(userId, provider.id(), provider.displayName(), now, false, locale, client));
 		return true;

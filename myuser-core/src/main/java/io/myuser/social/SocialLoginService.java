@@ -221,9 +221,7 @@ public class SocialLoginService {
 	private void connect(SocialProvider provider, UUID userId, SocialIdentity identity, boolean newAccount,
 			Locale locale, ClientInfo client) {
 		Instant now = this.clock.instant();
-		SocialAccount account = new SocialAccount(userId, provider.id(), identity.uid(), identity.email(), now);
-		account.update(identity.email(), identity.emailVerified(), identity.avatarUrl(), identity.profileUrl(), null);
-		this.socialAccounts.saveAndFlush(account);
+		this.socialAccounts.saveAndFlush(SocialAccount.connected(userId, identity, now));
 		this.events.publishEvent(
 				new SocialAccountConnected(userId, provider.id(), provider.displayName(), now, newAccount, locale, client));
 	}

@@ -69,7 +69,7 @@ public final class FacebookIdentityVerifier implements SocialIdentityVerifier {
 			.uri(UriComponentsBuilder.fromUriString(this.graph + "/me")
 				.queryParam("fields", FIELDS)
 				.queryParam("access_token", userToken)
-				.queryParam("appsecret_proof", AppSecretProof.of(secret(provider), userToken))
+				.queryParam("appsecret_proof", AppSecretProof.of(provider.clientSecret(), userToken))
 				.encode()
 				.build()
 				.toUri())
@@ -90,7 +90,7 @@ public final class FacebookIdentityVerifier implements SocialIdentityVerifier {
 			.uri(UriComponentsBuilder.fromUriString(this.graph + "/debug_token")
 				.queryParam("input_token", userToken)
 				.queryParam("access_token", app)
-				.queryParam("appsecret_proof", AppSecretProof.of(secret(provider), app))
+				.queryParam("appsecret_proof", AppSecretProof.of(provider.clientSecret(), app))
 				.encode()
 				.build()
 				.toUri())
@@ -116,7 +116,7 @@ public final class FacebookIdentityVerifier implements SocialIdentityVerifier {
 			answer = ProviderCalls.object(provider.id(), "app-token", () -> this.rest.get()
 			.uri(UriComponentsBuilder.fromUriString(this.graph + "/oauth/access_token")
 				.queryParam("client_id", provider.clientId())
-				.queryParam("client_secret", secret(provider))
+				.queryParam("client_secret", provider.clientSecret())
 				.queryParam("grant_type", "client_credentials")
 				.encode()
 				.build()
@@ -135,14 +135,6 @@ public final class FacebookIdentityVerifier implements SocialIdentityVerifier {
 		}
 		this.appToken = new AppToken(provider.clientId(), token, now.plus(this.appTokenTimeToLive));
 		return token;
-	}
-
-	private static String secret(SocialProvider provider) {
-		String secret = provider.registration().getClientSecret();
-		if (!StringUtils.hasText(secret)) {
-			throw new IllegalStateException("The Facebook registration '" + provider.id() + "' has no client secret");
-		}
-		return secret;
 	}
 
 	private record AppToken(String clientId, String token, Instant expiresAt) {

@@ -58,7 +58,7 @@ public final class GitHubIdentityVerifier implements SocialIdentityVerifier {
 		JsonNode check = ProviderCalls.object(provider.id(), "token-check", () -> this.rest.post()
 			.uri(this.apiUri + "/applications/{clientId}/token", provider.clientId())
 			.headers((headers) -> {
-				headers.setBasicAuth(provider.clientId(), secret(provider));
+				headers.setBasicAuth(provider.clientId(), provider.clientSecret());
 				headers.set(HttpHeaders.ACCEPT, "application/vnd.github+json");
 				headers.set("X-GitHub-Api-Version", API_VERSION);
 			})
@@ -126,14 +126,6 @@ public final class GitHubIdentityVerifier implements SocialIdentityVerifier {
 	private static @Nullable String numericId(JsonNode node) {
 		JsonNode id = node.path("id");
 		return (id.isIntegralNumber() && id.asLong() > 0) ? Long.toString(id.asLong()) : null;
-	}
-
-	private static String secret(SocialProvider provider) {
-		String secret = provider.registration().getClientSecret();
-		if (!StringUtils.hasText(secret)) {
-			throw new IllegalStateException("The GitHub registration '" + provider.id() + "' has no client secret");
-		}
-		return secret;
 	}
 
 }

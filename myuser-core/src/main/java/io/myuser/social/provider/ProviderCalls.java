@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.util.Assert;
-import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -159,9 +158,6 @@ public final class ProviderCalls {
 		}
 		if (failure instanceof OAuth2AuthorizationException oauth) {
 			return " (" + oauth.getError().getErrorCode() + ")";
-		}
-		if (failure instanceof HttpClientErrorException client) {
-			return " (status " + client.getStatusCode().value() + ")";
 		}
 		return "";
 	}

@@ -50,6 +50,19 @@ public record SocialProvider(String id, ProviderKind kind, ClientRegistration re
 	}
 
 	/**
+	 * Return the client secret this application has at the provider, for the calls that authenticate as the app.
+	 * @return the secret
+	 * @throws IllegalStateException if the registration has none
+	 */
+	public String clientSecret() {
+		String secret = this.registration.getClientSecret();
+		if (secret == null || secret.isBlank()) {
+			throw new IllegalStateException("The client registration '" + this.id + "' has no client secret");
+		}
+		return secret;
+	}
+
+	/**
 	 * Return whether a client may name a redirect URI with an authorization code.
 	 * @param redirectUri the URI
 	 * @return whether it is one of the allowed ones, exactly
