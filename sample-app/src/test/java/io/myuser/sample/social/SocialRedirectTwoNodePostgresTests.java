@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The redirect flow on two nodes of the sample application sharing one PostgreSQL database, as a cluster behind a
  * load balancer without sticky sessions: the state and verifier made by one node are used by the other, the
- * exchange code made by one is traded on the other, and of two nodes taking the same state or the same code at the
- * same moment exactly one goes on.
+ * exchange code made by one is traded on the other, and of two nodes taking the same state, the same code or the
+ * same id_token (its {@code jti}) at the same moment exactly one goes on.
  */
 @NeedsPostgres
 class SocialRedirectTwoNodePostgresTests {
@@ -166,6 +166,51 @@ class SocialRedirectTwoNodePostgresTests {
 		List<HttpResponse<String>> answers = atOnce((node) -> exchange(node, exchangeCode));
 
 		assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 400);
+	}
+
+	@Test
+	void one_id_token_posted_to_both_nodes_at_once_logs_in_once_and_makes_one_account() throws Exception {
+		for (int round = 0; round < 6; round++) {
+			String subject = uid();
+			String email = "jti-" + uid() + "@example.com";
+			String idToken = fakes.google()
+				.idToken()
+				.subject(subject)
+				.email(email)
+				.jwtId(UUID.randomUUID().toString())
+				.issuedAt(java.time.Instant.now())
+				.expiresAt(java.time.Instant.now().plus(Duration.ofMinutes(5)))
+				.build();
+			String body = JSON.writeValueAsString(Map.of("id_token", idToken));
+
+			List<HttpResponse<String>> answers = atOnce((node) -> send(node,
+					HttpRequest.newBuilder(uri(node, "/api/auth/social/google/"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(body))));
+
+			assertThat(answers).as("round %d: %s", round, answers.stream().map(HttpResponse::body).toList())
+				.extracting(HttpResponse::statusCode)
+				.containsExactlyInAnyOrder(200, 400);
+			HttpResponse<String> refused = answers.stream().filter((a) -> a.statusCode() == 400).findFirst()
+				.orElseThrow();
+			assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+			try (var connection = java.sql.DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"),
+					"postgres", "");
+					var accounts = connection.prepareStatement(
+							"select (select count(*) from myuser_user where email = ?), (select count(*) from "
+									+ "myuser_social_account where provider = 'google' and uid = ?), (select count(*) "
+									+ "from myuser_audit_log a join myuser_user u on u.id = a.user_id where u.email = ? "
+									+ "and a.event_type = 'LOGIN')")) {
+				accounts.setString(1, email);
+				accounts.setString(2, subject);
+				accounts.setString(3, email);
+				try (var rs = accounts.executeQuery()) {
+					rs.next();
+					assertThat(List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3))).as("round %d: accounts, identities, "
+							+ "logins", round).containsExactly(1L, 1L, 1L);
+				}
+			}
+		}
 	}
 
 	private static Map<String, String> authorize(ConfigurableApplicationContext node) throws Exception {
