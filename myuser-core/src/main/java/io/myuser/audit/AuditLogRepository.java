@@ -1,6 +1,7 @@
 package io.myuser.audit;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +40,38 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 			+ "and (a.createdAt > :afterTime or a.id > :afterId) order by a.createdAt, a.id")
 	List<AuditLog> findPageByUserId(@Param("userId") UUID userId, @Param("afterTime") Instant afterTime,
 			@Param("afterId") UUID afterId, Limit limit);
+
+	/**
+	 * One page of a user's rows, newest first, of some event types within a time range, older than a given row
+	 * (keyset paging, like {@link #findPageByUserId}; {@code createdAt <= beforeTime}, implied by the rest, gives
+	 * the index on {@code (user_id, created_at)} its range).
+	 * @param userId the user
+	 * @param types the event types to include
+	 * @param from the earliest creation time included
+	 * @param to the creation time from which rows are excluded
+	 * @param beforeTime the creation time of the last row of the previous page (or {@code to})
+	 * @param beforeId the id of the last row of the previous page
+	 * @param limit the page size
+	 * @return the rows
+	 */
+	@Query("select a from AuditLog a where a.userId = :userId and a.eventType in :types "
+			+ "and a.createdAt >= :from and a.createdAt < :to and a.createdAt <= :beforeTime "
+			+ "and (a.createdAt < :beforeTime or a.id < :beforeId) order by a.createdAt desc, a.id desc")
+	List<AuditLog> findNewestFirst(@Param("userId") UUID userId, @Param("types") Collection<AuditEventType> types,
+			@Param("from") Instant from, @Param("to") Instant to, @Param("beforeTime") Instant beforeTime,
+			@Param("beforeId") UUID beforeId, Limit limit);
+
+	/**
+	 * Delete at most {@code batch} rows, of any account or none, created before a time (past the retention
+	 * period). Small batches keep each transaction's locks short on a big table.
+	 * @param before the creation time from which rows are kept
+	 * @param batch the most rows to delete
+	 * @return how many were deleted
+	 */
+	@Modifying
+	@Query(value = "delete from myuser_audit_log where id in (select id from myuser_audit_log where created_at < "
+			+ ":before order by created_at limit :batch)", nativeQuery = true)
+	int deleteCreatedBefore(@Param("before") Instant before, @Param("batch") int batch);
 
 	/**
 	 * Pseudonymise the rows of a user whose account is erased: the rows stay, under the user's id, without the

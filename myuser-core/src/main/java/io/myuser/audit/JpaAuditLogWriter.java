@@ -26,8 +26,23 @@ public final class JpaAuditLogWriter implements AuditLogWriter {
 
 	private final TransactionTemplate transaction;
 
+	private final boolean keepClientInfo;
+
 	public JpaAuditLogWriter(AuditLogRepository repository, JsonMapper jsonMapper,
 			PlatformTransactionManager transactionManager) {
+		this(repository, jsonMapper, transactionManager, true);
+	}
+
+	/**
+	 * Create a writer.
+	 * @param repository where rows go
+	 * @param jsonMapper writes the details
+	 * @param transactionManager for the row's own transaction
+	 * @param keepClientInfo whether rows keep the client's IP address and user agent (when {@code false}, every row
+	 * is written without them)
+	 */
+	public JpaAuditLogWriter(AuditLogRepository repository, JsonMapper jsonMapper,
+			PlatformTransactionManager transactionManager, boolean keepClientInfo) {
 		Assert.notNull(repository, "repository cannot be null");
 		Assert.notNull(jsonMapper, "jsonMapper cannot be null");
 		Assert.notNull(transactionManager, "transactionManager cannot be null");
@@ -35,6 +50,7 @@ public final class JpaAuditLogWriter implements AuditLogWriter {
 		this.jsonMapper = jsonMapper;
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.keepClientInfo = keepClientInfo;
 	}
 
 	@Override
@@ -58,7 +74,7 @@ public final class JpaAuditLogWriter implements AuditLogWriter {
 			this.repository.save(erased
 					? new AuditLog(userId, type, ClientInfo.NONE,
 							(type == AuditEventType.ACCOUNT_DELETED) ? stored : "{}")
-					: new AuditLog(userId, type, client, stored));
+					: new AuditLog(userId, type, this.keepClientInfo ? client : ClientInfo.NONE, stored));
 		});
 	}
 

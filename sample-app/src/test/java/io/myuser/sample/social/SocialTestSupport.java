@@ -53,7 +53,7 @@ public abstract class SocialTestSupport extends IntegrationTestSupport {
 	protected static final FakeProviders FAKES = FakeProviders.started();
 
 	@RegisterExtension
-	final Mailbox mailbox = new Mailbox();
+	protected final Mailbox mailbox = new Mailbox();
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
