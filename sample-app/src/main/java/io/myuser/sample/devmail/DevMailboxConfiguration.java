@@ -20,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * The sample's dev mailbox ({@code sample.dev-mailbox.enabled}, on in the default H2 configuration, off with the
  * {@code postgres} profile): every email MyUser delivers is also kept in memory and shown at
  * {@code /dev/mailbox}, so the demo page can be walked through without an SMTP server. MyUser's own delivery is
- * kept (the log, or SMTP when {@code spring.mail.host} is set): this only decorates it. Development only: the
+ * kept (the log, or SMTP when {@code spring.mail.host} is set): this only decorates it, and leaves a delivery the
+ * application declares instead of MyUser's as it is. Development only: the
  * page shows working links to anyone. Switched off, none of this exists, and {@code /dev/mailbox} falls to the
  * sample's own chain, which asks for a token, and then answers 404.
  */
@@ -31,14 +32,18 @@ class DevMailboxConfiguration {
 	/** How many emails the mailbox keeps; older ones are forgotten. */
 	static final int CAPACITY = 200;
 
+	/** The name of MyUser's own delivery bean ({@code MyUserMailAutoConfiguration.myUserMailDelivery}). */
+	static final String MYUSER_MAIL_DELIVERY = "myUserMailDelivery";
+
 	@Bean
 	DevMailbox devMailbox(ObjectProvider<Clock> clock) {
 		return new DevMailbox(clock.getIfAvailable(Clock::systemUTC), CAPACITY);
 	}
 
 	/**
-	 * Wraps whichever {@link MailDelivery} bean MyUser (or the application) made, so that what it delivers is
-	 * kept too. Static: a post-processor must exist before the beans it processes.
+	 * Wraps the {@link MailDelivery} bean MyUser made (SMTP, or the log), so that what it delivers is kept too. A
+	 * delivery the application (or a test) declares instead replaces MyUser's and is left alone, keeping its own
+	 * type. Static: a post-processor must exist before the beans it processes.
 	 * @param mailbox the mailbox, looked up when the delivery bean is made
 	 * @return the post-processor
 	 */
@@ -48,7 +53,8 @@ class DevMailboxConfiguration {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof MailDelivery && !(bean instanceof RecordingMailDelivery)) {
+				if (MYUSER_MAIL_DELIVERY.equals(beanName) && bean instanceof MailDelivery
+						&& !(bean instanceof RecordingMailDelivery)) {
 					return new RecordingMailDelivery((MailDelivery) bean, mailbox.getObject());
 				}
 				return bean;

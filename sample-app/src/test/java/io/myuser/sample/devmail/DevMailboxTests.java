@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import io.myuser.mail.MailDelivery;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 class DevMailboxTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a mailbox passphrase nobody guesses";
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void mails_myuser_sends_are_kept_and_their_links_work() {
@@ -84,6 +91,13 @@ class DevMailboxTests extends IntegrationTestSupport {
 		assertThat(body).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain(name);
 		String form = get("/dev/mailbox?to=%22%3E%3Cscript%3Ealert(1)%3C/script%3E").body();
 		assertThat(form).contains("value=\"&quot;&gt;&lt;script&gt;").doesNotContain("<script>");
+	}
+
+	@Test
+	void it_decorates_myusers_own_delivery() {
+		assertThat(this.context.getBean(DevMailboxConfiguration.MYUSER_MAIL_DELIVERY))
+			.isInstanceOf(RecordingMailDelivery.class);
+		assertThat(this.context.getBean(MailDelivery.class)).isInstanceOf(RecordingMailDelivery.class);
 	}
 
 	private JsonNode awaitMail(String email) {
