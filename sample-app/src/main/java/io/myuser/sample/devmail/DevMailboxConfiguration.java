@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -21,9 +22,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code postgres} profile): every email MyUser delivers is also kept in memory and shown at
  * {@code /dev/mailbox}, so the demo page can be walked through without an SMTP server. MyUser's own delivery is
  * kept (the log, or SMTP when {@code spring.mail.host} is set): this only decorates it, and leaves a delivery the
- * application declares instead of MyUser's as it is. Development only: the
- * page shows working links to anyone. Switched off, none of this exists, and {@code /dev/mailbox} falls to the
- * sample's own chain, which asks for a token, and then answers 404.
+ * application declares instead of MyUser's as it is. Development only: the page shows working links to anyone.
+ * Switched off, none of this exists, and {@code /dev/mailbox} falls to the sample's own chain, which asks for a
+ * token, and then answers 404.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("sample.dev-mailbox.enabled")
@@ -80,8 +81,7 @@ class DevMailboxConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
-			.sessionManagement((session) -> session
-				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS));
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
 	}
 
