@@ -323,6 +323,23 @@
     $('delete-scheduled-for').textContent = request.scheduled_for || '';
     $('delete-scheduled-for').setAttribute('datetime', request.scheduled_for || '');
     $('delete-withdraw').hidden = !pending;
+    if (!pending) { $('delete-email-link').hidden = true; }
+  }
+
+  // The withdrawal link of the "deletion scheduled" email, once it is in the dev mailbox (if there is one).
+  async function showWithdrawalLink(newerThan, requestId) {
+    for (let i = 0; i < POLL_LIMIT && state.deletionRequestId === requestId; i++) {
+      const link = await mailboxLink('/cancel-deletion', newerThan);
+      if (link === null) { return; }
+      if (link !== undefined) {
+        if (state.deletionRequestId === requestId && $('delete-state').textContent === 'PENDING') {
+          $('delete-cancel-link').href = link;
+          $('delete-email-link').hidden = false;
+        }
+        return;
+      }
+      await wait(POLL_MS);
+    }
   }
 
   $('delete-form').addEventListener('submit', async function (event) {
@@ -332,9 +349,11 @@
     const body = { request_type: 'DELETE', password: form.elements.password.value };
     if (form.elements.notes.value) { body.notes = form.elements.notes.value; }
     try {
+      const before = await newestMailId();
       const request = await api('POST', '/data-requests/', body);
       form.elements.password.value = '';
       showDeletion(request);
+      showWithdrawalLink(before, request.id).catch(function (failure) { sayProblem('delete-message', failure); });
       say('delete-message', 'ok', 'Deletion requested. The account will be erased on ' + request.scheduled_for +
         ' unless you withdraw the request before then.');
     } catch (failure) {

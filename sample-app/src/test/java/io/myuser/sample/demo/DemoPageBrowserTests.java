@@ -252,10 +252,14 @@ class DemoPageBrowserTests {
 		assertThat(request.get("STATUS")).isEqualTo("PENDING");
 		assertThat(Instant.parse(text("delete-scheduled-for"))).isEqualTo(instant(request.get("SCHEDULED_FOR")));
 		assertThat(text("delete-message")).contains("will be erased on " + text("delete-scheduled-for"));
+		new WebDriverWait(browser, JOBS).until(ExpectedConditions.visibilityOfElementLocated(By.id("delete-cancel-link")));
+		assertThat(browser.findElement(By.id("delete-cancel-link")).getDomProperty("href"))
+			.startsWith(BASE + "/api/auth/pages/cancel-deletion?token=");
 		screenshot("deletion-scheduled");
 		browser.findElement(By.id("delete-withdraw")).click();
 		waitText(By.id("delete-state"), "CANCELLED");
 		assertThat(browser.findElement(By.id("delete-withdraw")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.id("delete-email-link")).isDisplayed()).isFalse();
 		assertThat(this.jdbc.queryForObject("select r.status from myuser_data_request r join myuser_user u "
 				+ "on u.id = r.user_id where u.email = ? and r.request_type = 'DELETE'", String.class, email))
 			.isEqualTo("CANCELLED");
