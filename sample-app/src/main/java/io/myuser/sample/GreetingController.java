@@ -10,15 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The host's own endpoints: one open, one for users holding a MyUser access token. They do the same work, so a
- * benchmark can compare them to measure what authentication costs.
+ * benchmark can compare them to measure what authentication costs. The root URL is the demo page
+ * ({@code static/index.html}).
  */
 @RestController
 class GreetingController {
-
-	@GetMapping("/")
-	Map<String, String> home() {
-		return Map.of("service", "MyUser sample app", "login", "POST /api/auth/token/");
-	}
 
 	@GetMapping("/public/greeting")
 	Map<String, String> publicGreeting() {

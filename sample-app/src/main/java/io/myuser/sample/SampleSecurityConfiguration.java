@@ -4,6 +4,7 @@ import io.myuser.security.MyUserHttpConfigurer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -11,8 +12,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The host's own security: its API under {@code /api/**} accepts MyUser access tokens through
- * {@link MyUserHttpConfigurer}; the home page and {@code /public/**} are open. MyUser's own chain, scoped to
- * {@code /api/auth/**}, sits beside this one and takes precedence on its paths.
+ * {@link MyUserHttpConfigurer}; the home page (the demo page, {@code static/index.html}), its script and style
+ * under {@code /demo/} and {@code /public/**} are open. MyUser's own chain, scoped to {@code /api/auth/**}, sits
+ * beside this one and takes precedence on its paths; the dev mailbox has a chain of its own
+ * ({@code io.myuser.sample.devmail}).
  */
 @Configuration(proxyBeanMethods = false)
 class SampleSecurityConfiguration {
@@ -21,6 +24,8 @@ class SampleSecurityConfiguration {
 	SecurityFilterChain sampleSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/public/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/index.html", "/demo/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The sample application started the way {@link SampleApplication#main} starts it, with its shipped
  * configuration: with zero setup (in-memory H2, a generated signing secret, the demo account) and with the
- * {@code postgres} profile pointed at a PostgreSQL server through its environment variables.
+ * {@code postgres} profile pointed at a PostgreSQL server through its environment variables. The first serves the
+ * demo page and the dev mailbox; the second has no dev mailbox.
  */
 class SampleApplicationTests {
 
@@ -64,6 +65,10 @@ class SampleApplicationTests {
 
 			assertThat(profile.status()).isEqualTo(200);
 			assertThat(profile.json().get("email").asString()).isEqualTo(DemoUserInitializer.EMAIL);
+			HttpResult demoPage = send(request(context, "/").GET());
+			assertThat(demoPage.status()).isEqualTo(200);
+			assertThat(demoPage.body()).contains("<title>MyUser demo</title>");
+			assertThat(send(request(context, "/dev/mailbox").GET()).status()).as("the dev mailbox is on").isEqualTo(200);
 		}
 	}
 
@@ -100,6 +105,9 @@ class SampleApplicationTests {
 			String access = login(context, "postgres-profile@example.com", "postgres profile passphrase");
 
 			assertThat(get(context, "/api/auth/profile/", access).status()).isEqualTo(200);
+			assertThat(send(request(context, "/dev/mailbox").GET()).status()).as("no dev mailbox on PostgreSQL")
+				.isEqualTo(401);
+			assertThat(get(context, "/dev/mailbox", access).status()).isEqualTo(404);
 		}
 	}
 
