@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import io.myuser.audit.AuditRetention;
 import io.myuser.autoconfigure.BindingReports;
 import io.myuser.autoconfigure.MyUserContextRunners;
 import io.myuser.jobs.JobScheduler;
@@ -66,7 +67,7 @@ class MyUserJobsAutoConfigurationTests {
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::name)
 				.containsExactlyInAnyOrder(SessionCleanup.JOB_NAME, RefreshTokenCleanup.JOB_NAME,
 						ExportFileCleanup.JOB_NAME, JdbcIdTokenReplayStore.CLEANUP_JOB_NAME,
-						SocialFlowStore.CLEANUP_JOB_NAME);
+						SocialFlowStore.CLEANUP_JOB_NAME, AuditRetention.JOB_NAME);
 			assertThat(context.getBeansOfType(RecurringJob.class).values()).extracting(RecurringJob::interval)
 				.containsOnly(Duration.ofHours(1));
 		});
