@@ -188,7 +188,7 @@ class SpringAuthorizationServerTests extends SocialTestSupport {
 				.isEmpty();
 		}
 		assertThat(this.context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys(
-				"myUserSecurityFilterChain", "sampleSecurityFilterChain");
+				"myUserSecurityFilterChain", "sampleSecurityFilterChain", "devMailboxSecurityFilterChain");
 		ApplicationContext server = SAS.context();
 		assertThat(server.getBeanNamesForType(RegisteredClientRepository.class)).hasSize(1);
 		assertThat(server.getBeanNamesForType(DataSource.class)).as("no database in the server").isEmpty();
