@@ -38,7 +38,7 @@ public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifie
 			throw new InvalidAccessTokenException("Token is invalid");
 		}
 		this.sessions.recordRequestActivity(claims.sessionId());
-		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId());
+		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId(), claims.authorities());
 	}
 
 }
