@@ -22,8 +22,8 @@ public class MyUserAdminProperties {
 	 * Authority that the access tokens of staff accounts carry, beside ROLE_USER. A request authenticated by such a
 	 * token has it as a GrantedAuthority.
 	 */
-	@NotBlank(message = "must not be blank (it is the authority staff accounts get)")
-	@Pattern(regexp = "\\S+", message = "must not contain whitespace")
+	@NotNull
+	@Pattern(regexp = "\\S+", message = "must not be blank or contain whitespace")
 	private String authority = AccountAccessTokenContents.DEFAULT_ADMIN_AUTHORITY;
 
 	/**
