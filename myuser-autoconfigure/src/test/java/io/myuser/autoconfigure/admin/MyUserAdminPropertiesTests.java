@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.myuser.account.RegistrationLogin;
 import io.myuser.account.StaffEmailPromoter;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
@@ -15,6 +16,7 @@ import io.myuser.token.AccessTokenContents;
 import io.myuser.token.AccessTokenContext;
 import io.myuser.token.AccessTokenCustomizer;
 import io.myuser.token.AccountAccessTokenContents;
+import io.myuser.token.InvalidTokenException;
 import io.myuser.token.PasswordLoginService;
 import io.myuser.token.TokenPair;
 import io.myuser.token.TokenService;
@@ -26,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MyUserAdminProperties} and the beans it configures: the authority of staff accounts, the
@@ -76,6 +79,40 @@ class MyUserAdminPropertiesTests {
 	}
 
 	@Test
+	void theLoginOfARegistrationAndARefreshCarryTheAdminAuthorityAndTheCustomizersClaims() {
+		this.contextRunner.withUserConfiguration(OrderedCustomizers.class).run((context) -> {
+			User user = MyUserTestUsers.createUser(context, MyUserTestUsers.uniqueEmail(), PASSWORD, true);
+			context.getBean(UserAccountService.class).setStaff(user.getId(), true);
+			TokenService tokens = context.getBean(TokenService.class);
+			RegistrationLogin.Tokens registered = context.getBean(RegistrationLogin.class)
+				.logIn(user.getId(), ClientInfo.NONE);
+			assertThat(tokens.verifyAccessToken(registered.access()).authorities())
+				.containsExactly("ROLE_MYUSER_ADMIN", "first", "second");
+			assertThat(claim(registered.access(), "login_method")).isEqualTo("registration");
+
+			context.getBean(UserAccountService.class).setStaff(user.getId(), false);
+			String refreshed = tokens.refresh(registered.refresh(), ClientInfo.NONE).access();
+			assertThat(tokens.verifyAccessToken(refreshed).authorities()).containsExactly("first", "second");
+			assertThat(claim(refreshed, "login_method")).isEqualTo("registration");
+		});
+	}
+
+	@Test
+	void aRefreshOfAnErasedAccountIsRefused() {
+		this.contextRunner.run((context) -> {
+			String email = MyUserTestUsers.uniqueEmail();
+			User user = MyUserTestUsers.createUser(context, email, PASSWORD, true);
+			TokenPair pair = login(context, email);
+			// Soft-deleted behind the session's back: the session is still usable, the account is gone.
+			context.getBean(org.springframework.jdbc.core.JdbcTemplate.class)
+				.update("update myuser_user set deleted_at = current_timestamp, email_canonical = null where id = ?",
+						user.getId());
+			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(
+					() -> context.getBean(TokenService.class).refresh(pair.refresh(), ClientInfo.NONE));
+		});
+	}
+
+	@Test
 	void aHostAccessTokenContentsReplacesTheDefaultAndCustomizersAreNotApplied() {
 		this.contextRunner.withUserConfiguration(OrderedCustomizers.class, HostContents.class).run((context) -> {
 			assertThat(context).hasSingleBean(AccessTokenContents.class);
@@ -113,6 +150,12 @@ class MyUserAdminPropertiesTests {
 		return context.getBean(PasswordLoginService.class).login(email, PASSWORD, Locale.ENGLISH, ClientInfo.NONE);
 	}
 
+	private static String claim(String token, String name) {
+		String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+				java.nio.charset.StandardCharsets.UTF_8);
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(payload).get(name).asString();
+	}
+
 	private static List<String> authoritiesOf(TokenService tokens, TokenPair pair) {
 		return tokens.verifyAccessToken(pair.access()).authorities();
 	}
@@ -129,7 +172,7 @@ class MyUserAdminPropertiesTests {
 		@Bean
 		@Order(1)
 		AccessTokenCustomizer first() {
-			return (context) -> context.addAuthority("first");
+			return (context) -> context.addAuthority("first").claim("login_method", context.session().loginMethod());
 		}
 
 	}
