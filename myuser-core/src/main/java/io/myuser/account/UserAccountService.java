@@ -199,6 +199,23 @@ public class UserAccountService {
 	}
 
 	/**
+	 * Make an account staff or take the flag away. Staff accounts get the admin authority on the access tokens
+	 * issued to them from then on; tokens issued before keep what they carry until they expire, so a demotion
+	 * shows at the session's next refresh at the latest. Takes the account's lock.
+	 * @param userId the account
+	 * @param staff whether it is staff
+	 * @return whether a live account changed
+	 */
+	public boolean setStaff(UUID userId, boolean staff) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.transactions.execute(() -> this.users.lockLive(userId).map((user) -> {
+			boolean changed = user.isStaff() != staff;
+			user.setStaff(staff);
+			return changed;
+		}).orElse(false));
+	}
+
+	/**
 	 * Soft-delete an account, freeing its email address for a new registration and ending its sessions.
 	 * @param userId the account
 	 */

@@ -1,7 +1,10 @@
 package io.myuser.token;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,6 +128,11 @@ public final class JjwtTokenCodec implements TokenCodec {
 			.id(claims.tokenId())
 			.issuedAt(Date.from(claims.issuedAt()))
 			.expiration(Date.from(claims.expiresAt()));
+		if (!claims.authorities().isEmpty()) {
+			builder.claim(TokenClaims.CLAIM_AUTHORITIES, claims.authorities());
+		}
+		// TokenClaims refuses extra claims under MyUser's own names, so none of these overwrites one of them.
+		claims.extraClaims().forEach(builder::claim);
 		if (this.settings.issuer() != null) {
 			builder.issuer(this.settings.issuer());
 		}
@@ -172,7 +180,29 @@ public final class JjwtTokenCodec implements TokenCodec {
 			throw new InvalidTokenException("Token is not valid yet");
 		}
 		return new TokenClaims(userId, uuid(stringClaim(claims, CLAIM_SESSION_ID)), claims.getId(), expectedType,
-				claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant());
+				claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant(), authorities(claims), Map.of());
+	}
+
+	/**
+	 * Read the {@code authorities} claim: absent (a token issued before MyUser wrote it, or one with none) means
+	 * none; anything but an array of non-empty strings makes the token invalid.
+	 */
+	private static List<String> authorities(Claims claims) {
+		Object value = claims.get(TokenClaims.CLAIM_AUTHORITIES);
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof Collection<?> items)) {
+			throw new InvalidTokenException("Token is invalid");
+		}
+		List<String> authorities = new ArrayList<>(items.size());
+		for (Object item : items) {
+			if (!(item instanceof String authority) || authority.isBlank()) {
+				throw new InvalidTokenException("Token is invalid");
+			}
+			authorities.add(authority);
+		}
+		return authorities;
 	}
 
 	private static JwtKeys hmacKeys(byte[] secret, @Nullable String keyId) {

@@ -10,7 +10,9 @@ import org.springframework.util.Assert;
 /**
  * The default {@link AccessTokenVerifier}: verifies an access token with {@link TokenService} (signature, claims
  * and the in-memory revocation cache), checks that its session exists and is its user's (from memory once known),
- * and notes activity on its session, written at most once a minute.
+ * and notes activity on its session, written at most once a minute. The user it returns carries the token's
+ * authorities (its {@code authorities} claim, as the verified-token cache keeps it), not the account's current
+ * staff flag: the account is not read.
  */
 public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifier {
 
@@ -38,7 +40,7 @@ public final class SessionAwareAccessTokenVerifier implements AccessTokenVerifie
 			throw new InvalidAccessTokenException("Token is invalid");
 		}
 		this.sessions.recordRequestActivity(claims.sessionId());
-		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId());
+		return new AuthenticatedUser(claims.userId(), claims.sessionId(), claims.tokenId(), claims.authorities());
 	}
 
 }

@@ -3,6 +3,8 @@ package io.myuser.token;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,12 @@ import org.springframework.util.Assert;
  * same successor pair when they come from the same client (IP address and user agent) inside the grace period.
  * A rotated token presented in any other way, {@code token/verify/} included, is reuse: the whole session is
  * revoked. No token outlives its session: an access token expires at the session's absolute end at the latest.
+ * <p>
+ * What an access token carries beyond MyUser's own claims (authorities such as the admin authority of a staff
+ * account, and a host's extra claims) comes from its {@link AccessTokenContents}, asked each time an access token
+ * is issued, at a refresh too: the account is read in the refresh's transaction, after the session's lock, so a
+ * change to it committed before shows in the new token. An access token keeps what it was issued with until it
+ * expires.
  */
 public class TokenService {
 
@@ -51,6 +59,8 @@ public class TokenService {
 	private final Clock clock;
 
 	private final VerifiedAccessTokenCache verifiedAccessTokens;
+
+	private @Nullable AccessTokenContents contents;
 
 	/**
 	 * Create a service that remembers up to {@value #DEFAULT_VERIFIED_TOKEN_CACHE_SIZE} verified access tokens.
@@ -117,7 +127,7 @@ public class TokenService {
 	public TokenPair issueForLogin(UUID userId, ClientInfo client, String loginMethod) {
 		Assert.notNull(userId, "userId cannot be null");
 		UserSession session = this.sessions.start(userId, client, loginMethod, this.settings.refreshTokenTimeToLive());
-		return issuePair(userId, session.getId(), session.getExpiresAt());
+		return issuePair(userId, session);
 	}
 
 	/**
@@ -179,9 +189,9 @@ public class TokenService {
 		UserSession live = session.get();
 		this.sessions.recordActivity(live);
 		if (!this.refreshSettings.rotate()) {
-			return new RefreshOutcome(issueAccess(presented.getUserId(), live.getId(), live.getExpiresAt()), null);
+			return new RefreshOutcome(issueAccess(presented.getUserId(), live), null);
 		}
-		RotatedPair pair = issueRotatedPair(presented.getUserId(), live.getId(), live.getExpiresAt());
+		RotatedPair pair = issueRotatedPair(presented.getUserId(), live);
 		presented.rotate(now, pair.row().getId(),
 				SuccessorPairCipher.encrypt(refreshToken, pair.access(), pair.refresh(), client));
 		return new RefreshOutcome(pair.access(), pair.refresh());
@@ -270,18 +280,20 @@ public class TokenService {
 		return this.codec.decode(token, TokenType.REFRESH);
 	}
 
-	private TokenPair issuePair(UUID userId, UUID sessionId, Instant sessionExpiresAt) {
-		RotatedPair pair = issueRotatedPair(userId, sessionId, sessionExpiresAt);
-		return new TokenPair(pair.access(), pair.refresh(), sessionId);
+	private TokenPair issuePair(UUID userId, UserSession session) {
+		RotatedPair pair = issueRotatedPair(userId, session);
+		return new TokenPair(pair.access(), pair.refresh(), session.getId());
 	}
 
-	private RotatedPair issueRotatedPair(UUID userId, UUID sessionId, Instant sessionExpiresAt) {
+	private RotatedPair issueRotatedPair(UUID userId, UserSession session) {
+		UUID sessionId = session.getId();
+		Instant sessionExpiresAt = session.getExpiresAt();
 		Instant now = now();
 		Instant refreshExpiry = now.plus(this.settings.refreshTokenTimeToLive());
 		if (refreshExpiry.isAfter(sessionExpiresAt)) {
 			refreshExpiry = sessionExpiresAt.truncatedTo(ChronoUnit.SECONDS);
 		}
-		String access = issueAccess(userId, sessionId, sessionExpiresAt);
+		String access = issueAccess(userId, session);
 		String refresh = this.codec.encode(new TokenClaims(userId, sessionId, SecretTokens.generate(),
 				TokenType.REFRESH, now, refreshExpiry));
 		RefreshToken row = this.refreshTokens
@@ -289,12 +301,29 @@ public class TokenService {
 		return new RotatedPair(access, refresh, row);
 	}
 
-	private String issueAccess(UUID userId, UUID sessionId, Instant sessionExpiresAt) {
+	private String issueAccess(UUID userId, UserSession session) {
 		Instant now = now();
 		Instant expiry = now.plus(this.settings.accessTokenTimeToLive());
-		Instant sessionEnd = sessionExpiresAt.truncatedTo(ChronoUnit.SECONDS);
-		return this.codec.encode(new TokenClaims(userId, sessionId, SecretTokens.generate(), TokenType.ACCESS, now,
-				expiry.isAfter(sessionEnd) ? sessionEnd : expiry));
+		Instant sessionEnd = session.getExpiresAt().truncatedTo(ChronoUnit.SECONDS);
+		AccessTokenContext extra = accessTokenContents(userId, session);
+		return this.codec.encode(new TokenClaims(userId, session.getId(), SecretTokens.generate(), TokenType.ACCESS,
+				now, expiry.isAfter(sessionEnd) ? sessionEnd : expiry,
+				(extra != null) ? extra.authorities() : List.of(),
+				(extra != null) ? extra.claims() : Map.of()));
+	}
+
+	/**
+	 * Ask the {@link AccessTokenContents}, if any, what an access token carries; it reads the account as the
+	 * issuing transaction sees it.
+	 * @throws InvalidTokenException when the account is no longer live (a refresh racing an erasure)
+	 */
+	private @Nullable AccessTokenContext accessTokenContents(UUID userId, UserSession session) {
+		AccessTokenContents source = this.contents;
+		if (source == null) {
+			return null;
+		}
+		return source.resolve(userId, session.getId(), session.getLoginMethod())
+			.orElseThrow(() -> new InvalidTokenException("Token is invalid or revoked"));
 	}
 
 	private Instant now() {
@@ -302,6 +331,15 @@ public class TokenService {
 	}
 
 	private record RotatedPair(String access, String refresh, RefreshToken row) {
+	}
+
+	/**
+	 * Decide what the access tokens issued from now on carry beyond MyUser's own claims (authorities and extra
+	 * claims). Without one they carry none.
+	 * @param contents the strategy, or {@code null} for none
+	 */
+	public void setAccessTokenContents(@Nullable AccessTokenContents contents) {
+		this.contents = contents;
 	}
 
 	/**

@@ -519,6 +519,61 @@ class JjwtTokenCodecTests {
 		}
 	}
 
+	// Authorities and extra claims
+
+	@Test
+	void encodeWhenAuthoritiesAndExtraClaimsThenWrittenAndAuthoritiesReadBack() {
+		TokenClaims claims = new TokenClaims(USER_ID, SESSION_ID, "token-1", TokenType.ACCESS, NOW.minusSeconds(60),
+				NOW.plusSeconds(900), List.of("ROLE_MYUSER_ADMIN", "reports:read"),
+				Map.of("tenant", "acme", "plan", Map.of("tier", 2)));
+		String token = this.codec.encode(claims);
+		Map<String, Object> payload = json(segment(token, 1));
+		assertThat(payload).containsEntry("authorities", List.of("ROLE_MYUSER_ADMIN", "reports:read"))
+			.containsEntry("tenant", "acme")
+			.containsEntry("plan", Map.of("tier", 2))
+			.containsEntry("sub", USER_ID.toString());
+		TokenClaims decoded = this.codec.decode(token, TokenType.ACCESS);
+		assertThat(decoded.authorities()).containsExactly("ROLE_MYUSER_ADMIN", "reports:read");
+		assertThat(decoded.extraClaims()).isEmpty();
+	}
+
+	@Test
+	void encodeWhenNoAuthoritiesThenNoAuthoritiesClaim() {
+		String token = this.codec.encode(claims(TokenType.ACCESS));
+		assertThat(json(segment(token, 1))).doesNotContainKey("authorities");
+		assertThat(this.codec.decode(token, TokenType.ACCESS).authorities()).isEmpty();
+	}
+
+	@Test
+	void decodeWhenTokenFromBeforeTheAuthoritiesClaimThenNoAuthorities() {
+		String token = builder(validPayload()).signWith(Keys.hmacShaKeyFor(SECRET), Jwts.SIG.HS256).compact();
+		TokenClaims decoded = this.codec.decode(token, TokenType.ACCESS);
+		assertThat(decoded.authorities()).isEmpty();
+		assertThat(decoded.userId()).isEqualTo(USER_ID);
+	}
+
+	@Test
+	void decodeWhenAuthoritiesClaimIsNotAListOfStringsThenInvalidToken() {
+		for (Object odd : List.of("ROLE_MYUSER_ADMIN", 5, List.of(5), List.of(""), Map.of("a", "b"),
+				Arrays.asList("ROLE_A", null))) {
+			Map<String, Object> payload = validPayload();
+			String token = builder(payload).claim("authorities", odd)
+				.signWith(Keys.hmacShaKeyFor(SECRET), Jwts.SIG.HS256)
+				.compact();
+			assertInvalid(token, TokenType.ACCESS);
+		}
+	}
+
+	@Test
+	void claimsWhenExtraClaimHasARegisteredNameThenThrowIllegalArgumentException() {
+		for (String name : TokenClaims.REGISTERED_CLAIMS) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new TokenClaims(USER_ID, SESSION_ID, "token-1", TokenType.ACCESS, NOW, NOW,
+						List.of(), Map.of(name, "x")))
+				.withMessageContaining("'" + name + "'");
+		}
+	}
+
 	// Helpers
 
 	private JjwtTokenCodec codec(byte[] secret, String keyId, JwtSettings settings) {

@@ -17,10 +17,12 @@ import io.myuser.account.PasswordPolicy;
 import io.myuser.account.PasswordPolicySettings;
 import io.myuser.account.RegistrationController;
 import io.myuser.account.RegistrationLogin;
+import io.myuser.account.StaffEmailPromoter;
 import io.myuser.account.User;
 import io.myuser.account.UserAccountService;
 import io.myuser.account.UserRepository;
 import io.myuser.autoconfigure.MyUserAutoConfiguration;
+import io.myuser.autoconfigure.admin.MyUserAdminProperties;
 import io.myuser.personaldata.PersonalDataReader;
 import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.MyUserRoutes;
@@ -53,7 +55,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @AutoConfiguration(before = HibernateJpaAutoConfiguration.class, after = MyUserAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "myuser.enabled", matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = User.class)
-@EnableConfigurationProperties(MyUserAccountProperties.class)
+@EnableConfigurationProperties({ MyUserAccountProperties.class, MyUserAdminProperties.class })
 @Import(MyUserAccountAutoConfiguration.AccountWebConfiguration.class)
 public final class MyUserAccountAutoConfiguration {
 
@@ -84,6 +86,17 @@ public final class MyUserAccountAutoConfiguration {
 			PlatformTransactionManager transactionManager, Clock clock) {
 		return new UserAccountService(users, emailLinkTokens, NormalizingPasswordEncoder.of(passwordEncoder), events,
 				transactionManager, clock);
+	}
+
+	/**
+	 * Makes the accounts of {@code myuser.admin.staff-emails} staff once their address is verified; does nothing
+	 * while the list is empty.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	StaffEmailPromoter myUserStaffEmailPromoter(UserRepository users, PlatformTransactionManager transactionManager,
+			MyUserAdminProperties admin) {
+		return new StaffEmailPromoter(users, transactionManager, admin.getStaffEmails());
 	}
 
 	@Bean

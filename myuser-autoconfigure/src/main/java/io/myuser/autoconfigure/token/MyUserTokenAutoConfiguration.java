@@ -9,6 +9,7 @@ import io.myuser.autoconfigure.MyUserAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountAutoConfiguration;
 import io.myuser.autoconfigure.account.MyUserAccountProperties.EmailVerification;
 import io.myuser.autoconfigure.account.MyUserAccountProperties;
+import io.myuser.autoconfigure.admin.MyUserAdminProperties;
 import io.myuser.autoconfigure.jobs.MyUserJobsProperties;
 import io.myuser.autoconfigure.session.MyUserSessionAutoConfiguration;
 import io.myuser.jobs.RecurringJob;
@@ -18,6 +19,9 @@ import io.myuser.security.AccessTokenVerifier;
 import io.myuser.security.MyUserRoutes;
 import io.myuser.session.SessionService;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.token.AccessTokenContents;
+import io.myuser.token.AccessTokenCustomizer;
+import io.myuser.token.AccountAccessTokenContents;
 import io.myuser.token.JjwtTokenCodec;
 import io.myuser.token.JwkSetController;
 import io.myuser.token.JwtKeys;
@@ -64,7 +68,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 				MyUserSessionAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = { "myuser.enabled", "myuser.token.enabled" }, matchIfMissing = true)
 @AutoConfigurationPackage(basePackageClasses = RefreshToken.class)
-@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserJobsProperties.class })
+@EnableConfigurationProperties({ MyUserTokenProperties.class, MyUserJobsProperties.class, MyUserAdminProperties.class })
 @Import(MyUserTokenAutoConfiguration.TokenWebConfiguration.class)
 public final class MyUserTokenAutoConfiguration {
 
@@ -98,9 +102,24 @@ public final class MyUserTokenAutoConfiguration {
 	@ConditionalOnMissingBean
 	TokenService myUserTokenService(TokenCodec codec, RefreshTokenRepository refreshTokens, SessionService sessions,
 			JwtSettings settings, RefreshSettings refreshSettings, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock, MyUserTokenProperties properties) {
-		return new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
+			PlatformTransactionManager transactionManager, Clock clock, MyUserTokenProperties properties,
+			ObjectProvider<AccessTokenContents> accessTokenContents) {
+		TokenService service = new TokenService(codec, refreshTokens, sessions, settings, refreshSettings, events,
 				transactionManager, clock, properties.getVerifiedTokenCacheSize());
+		service.setAccessTokenContents(accessTokenContents.getIfAvailable());
+		return service;
+	}
+
+	/**
+	 * What access tokens carry beyond MyUser's own claims: the admin authority of staff accounts
+	 * ({@code myuser.admin.authority}), then whatever the host's {@link AccessTokenCustomizer} beans add, applied
+	 * in their order. A host bean of type {@link AccessTokenContents} replaces it.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	AccessTokenContents myUserAccessTokenContents(UserAccountService accounts, MyUserAdminProperties admin,
+			ObjectProvider<AccessTokenCustomizer> customizers) {
+		return new AccountAccessTokenContents(accounts, admin.getAuthority(), customizers.orderedStream().toList());
 	}
 
 	@Bean
