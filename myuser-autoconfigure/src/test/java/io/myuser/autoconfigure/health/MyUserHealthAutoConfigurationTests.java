@@ -82,6 +82,23 @@ class MyUserHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void aRevocationPollThatLagsIsDown() {
+		MovableClock clock = new MovableClock();
+		this.contextRunner.withBean(java.time.Clock.class, () -> clock)
+			.withPropertyValues("myuser.session.revocation.poll-interval=1h", "myuser.health.revocations.max-lag=1m")
+			.run((context) -> {
+				MyUserHealthContributor contributor = context.getBean(MyUserHealthContributor.class);
+				Health fresh = part(contributor, "revocations");
+				assertThat(fresh.getStatus()).isEqualTo(Status.UP);
+				assertThat(fresh.getDetails()).containsEntry("lag", "PT0S").containsEntry("maxLag", "PT1M");
+				clock.advance(Duration.ofSeconds(61));
+				Health stale = part(contributor, "revocations");
+				assertThat(stale.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(stale.getDetails()).containsEntry("lag", "PT1M1S").containsKey("reason");
+			});
+	}
+
+	@Test
 	void aStorageThatCannotBeWrittenIsDown(@TempDir Path directory) throws IOException {
 		Path file = Files.writeString(directory.resolve("not-a-directory"), "x");
 		this.contextRunner.withPropertyValues("myuser.gdpr.export.location=file:" + file).run((context) -> {
@@ -127,6 +144,32 @@ class MyUserHealthAutoConfigurationTests {
 
 	private static Health part(MyUserHealthContributor contributor, String name) {
 		return ((HealthIndicator) contributor.getContributor(name)).health();
+	}
+
+	/** A clock that stands still until moved. */
+	static final class MovableClock extends java.time.Clock {
+
+		private volatile java.time.Instant now = java.time.Instant.parse("2026-12-03T10:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public java.time.Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public java.time.Instant instant() {
+			return this.now;
+		}
+
 	}
 
 	/** An export storage whose check hangs until released. */
