@@ -25,7 +25,7 @@ public record MailAttempted(String template, Result result) {
 
 		/** Handed to the mail server. */
 		SENT,
-		/** Not sent, on purpose: the account, its export or its pending deletion is gone since the email was asked for. */
+		/** Not sent, on purpose: the account, its export or its pending deletion went away since it was asked for. */
 		SKIPPED,
 		/** Rendering or delivery failed; the job engine retries it with backoff. */
 		FAILED,

@@ -27,7 +27,10 @@ final class ExportStorageHealthIndicator extends TimeLimitedHealthIndicator {
 			return Health.up().withDetail("storage", type).build();
 		}
 		catch (IOException ex) {
-			return Health.down().withDetail("storage", type).withDetail("reason", String.valueOf(ex.getMessage())).build();
+			return Health.down()
+				.withDetail("storage", type)
+				.withDetail("reason", String.valueOf(ex.getMessage()))
+				.build();
 		}
 	}
 

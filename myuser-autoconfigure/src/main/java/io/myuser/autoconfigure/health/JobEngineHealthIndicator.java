@@ -37,12 +37,14 @@ final class JobEngineHealthIndicator extends TimeLimitedHealthIndicator {
 		}
 		else if (failingMails > thresholds.getMaxFailingMails()) {
 			health = Health.down()
-				.withDetail("reason", failingMails + " mail job(s) failing, more than " + thresholds.getMaxFailingMails());
+				.withDetail("reason",
+						failingMails + " mail job(s) failing, more than " + thresholds.getMaxFailingMails());
 		}
 		else {
 			health = Health.up();
 		}
-		health.withDetail("overdue", snapshot.overdue()).withDetail("overdueAfter", thresholds.getOverdueAfter().toString());
+		health.withDetail("overdue", snapshot.overdue())
+			.withDetail("overdueAfter", thresholds.getOverdueAfter().toString());
 		if (snapshot.oldestOverdueAge() != null) {
 			health.withDetail("oldestOverdueAge", snapshot.oldestOverdueAge().toString());
 		}

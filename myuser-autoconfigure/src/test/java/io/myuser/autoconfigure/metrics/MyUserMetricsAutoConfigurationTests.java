@@ -103,7 +103,8 @@ class MyUserMetricsAutoConfigurationTests {
 
 	@Test
 	void aHostLoginMetersBeanReplacesMyUsers() {
-		this.withMetrics.withBean("customLoginMeters", LoginMeters.class, () -> new LoginMeters(new SimpleMeterRegistry()))
+		this.withMetrics
+			.withBean("customLoginMeters", LoginMeters.class, () -> new LoginMeters(new SimpleMeterRegistry()))
 			.run((context) -> assertThat(context).hasSingleBean(LoginMeters.class).hasBean("customLoginMeters"));
 	}
 

@@ -68,7 +68,8 @@ class FailingMailObservabilityTests extends IntegrationTestSupport {
 		assertThat(failures).isNotNull();
 		assertThat(failures.count()).isPositive();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> getWithToken("/actuator/health/myuser", access).status() == 503);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> getWithToken("/actuator/health/myuser", access).status() == 503);
 		HttpResult health = getWithToken("/actuator/health/myuser", access);
 		JsonNode jobs = health.json().get("components").get("jobs");
 		assertThat(jobs.get("status").asString()).isEqualTo("DOWN");

@@ -196,8 +196,8 @@ abstract class ObservabilityTests extends IntegrationTestSupport {
 		String access = accessToken(email, PASSWORD);
 		// A job of a type no node handles (say, a host's job whose handler was not deployed): due for ten minutes,
 		// and never picked.
-		this.jdbc.update("insert into myuser_scheduled_tasks (task_name, task_instance, execution_time, picked, version) "
-				+ "values (?, ?, ?, ?, 1)", UNHANDLED, UUID.randomUUID().toString(),
+		this.jdbc.update("insert into myuser_scheduled_tasks (task_name, task_instance, execution_time, picked, "
+				+ "version) values (?, ?, ?, ?, 1)", UNHANDLED, UUID.randomUUID().toString(),
 				java.time.OffsetDateTime.ofInstant(this.clock.instant().minus(Duration.ofMinutes(10)),
 						java.time.ZoneOffset.UTC), false);
 		try {
