@@ -25,11 +25,12 @@ import static org.awaitility.Awaitility.await;
  * registration's email, an export, a rate-limited request) move MyUser's meters, read back from the application's
  * {@link MeterRegistry} and through {@code /actuator/metrics}; {@code /actuator/health} shows the {@code myuser}
  * contributor's parts, UP, and the job engine DOWN once a job has waited too long with the scheduler paused.
- * Actuator's endpoints are behind the sample's own security chain, so the calls carry an access token.
+ * Actuator's endpoints are behind the sample's own security chain, so the calls carry an access token. The
+ * live-session gauge counts once at start and then only when a test asks (its interval is an hour here).
  */
 @TestPropertySource(properties = { "myuser.rate-limit.enabled=true", "myuser.web.trusted-proxies=127.0.0.1/32",
 		"management.endpoints.web.exposure.include=health,metrics", "management.endpoint.health.show-details=always",
-		"myuser.jobs.polling-interval=100ms" })
+		"myuser.jobs.polling-interval=100ms", "myuser.metrics.active-sessions-interval=1h" })
 abstract class ObservabilityTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a long and unusual passphrase";
