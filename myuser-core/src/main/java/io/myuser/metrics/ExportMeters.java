@@ -23,6 +23,10 @@ public class ExportMeters {
 
 	@EventListener
 	public void onExport(DataExportAttempted event) {
+		Quietly.record(MeterNames.EXPORTS, () -> record(event));
+	}
+
+	private void record(DataExportAttempted event) {
 		String result = event.result().tagValue();
 		Timer.builder(MeterNames.EXPORTS)
 			.description("Attempts to build and store a data export archive, by result")

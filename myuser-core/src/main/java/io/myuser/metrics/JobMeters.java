@@ -24,12 +24,12 @@ public class JobMeters extends AbstractSchedulerListener {
 	public void onExecutionComplete(ExecutionComplete complete) {
 		String type = complete.getExecution().taskInstance.getTaskName();
 		String result = (complete.getResult() == ExecutionComplete.Result.OK) ? "success" : "failure";
-		Timer.builder(MeterNames.JOBS)
+		Quietly.record(MeterNames.JOBS, () -> Timer.builder(MeterNames.JOBS)
 			.description("Job executions on this node, by job type and result")
 			.tag(MeterNames.TYPE, type)
 			.tag(MeterNames.RESULT, result)
 			.register(this.registry)
-			.record(complete.getDuration());
+			.record(complete.getDuration()));
 	}
 
 }

@@ -35,22 +35,22 @@ public class LoginMeters {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	public void onLogin(UserLoggedIn event) {
-		logins("success", event.method(), "none").increment();
+		Quietly.record(MeterNames.LOGINS, () -> logins("success", event.method(), "none").increment());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	public void onLoginFailed(LoginFailed event) {
-		logins("failure", event.method(), event.reason()).increment();
+		Quietly.record(MeterNames.LOGINS, () -> logins("failure", event.method(), event.reason()).increment());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	public void onRefresh(TokenRefreshAttempted event) {
-		refreshes(event.result()).increment();
+		Quietly.record(MeterNames.REFRESHES, () -> refreshes(event.result()).increment());
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	public void onReuse(RefreshTokenReuseDetected event) {
-		this.reuse.increment();
+		Quietly.record(MeterNames.REFRESH_REUSE, this.reuse::increment);
 	}
 
 	private Counter logins(String result, String method, String reason) {

@@ -21,12 +21,12 @@ public class MailMeters {
 
 	@EventListener
 	public void onMail(MailAttempted event) {
-		Counter.builder(MeterNames.MAILS)
+		Quietly.record(MeterNames.MAILS, () -> Counter.builder(MeterNames.MAILS)
 			.description("Attempts to send an email, by template and result")
 			.tag(MeterNames.TEMPLATE, event.template())
 			.tag(MeterNames.RESULT, event.result().tagValue())
 			.register(this.registry)
-			.increment();
+			.increment());
 	}
 
 }

@@ -27,11 +27,11 @@ public class RateLimitMeters implements RateLimitListener {
 
 	@Override
 	public void refused(String scope) {
-		Counter.builder(MeterNames.RATE_LIMITED)
+		Quietly.record(MeterNames.RATE_LIMITED, () -> Counter.builder(MeterNames.RATE_LIMITED)
 			.description("Requests refused with 429, by rate-limit scope")
 			.tag(MeterNames.SCOPE, scope)
 			.register(this.registry)
-			.increment();
+			.increment());
 	}
 
 }
