@@ -66,6 +66,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void noFeatureKnowsTheMeters() {
+		// Meters listen to the features' events; a feature that counted into them would tie it to Micrometer.
+		noClasses().that()
+			.resideOutsideOfPackage("io.myuser.metrics..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.myuser.metrics..", "io.micrometer..")
+			.check(CORE);
+	}
+
+	@Test
 	void personalDataContributionsKnowNoFeature() {
 		knowsNone("personaldata", "account", "token", "security", "session", "profile", "gdpr", "social", "audit",
 				"mail", "jobs", "ratelimit");

@@ -38,14 +38,15 @@ class AutoConfigurationOwnershipTests {
 	/** Features with their own configuration: package, then the stem of the class names and the prefix. */
 	private static final Map<String, List<String>> FEATURES = Map.ofEntries(feature("account"), feature("session"),
 			feature("token"), feature("profile"), feature("gdpr"), feature("mail"), feature("jobs"), feature("audit"),
-			feature("social"), feature("flyway"), Map.entry("ratelimit", List.of("RateLimit", "myuser.rate-limit")));
+			feature("social"), feature("flyway"), feature("metrics"), feature("health"),
+			Map.entry("ratelimit", List.of("RateLimit", "myuser.rate-limit")));
 
 	/**
-	 * What a feature contributes to another one's extension points: its routes to the security chain and its jobs
-	 * to the job engine. Export sections and erasers are the feature's own types.
+	 * What a feature contributes to another one's extension points: its routes to the security chain, its jobs
+	 * and scheduler customizations to the job engine. Export sections and erasers are the feature's own types.
 	 */
 	private static final Set<Class<?>> CONTRIBUTIONS = Set.of(MyUserRoutes.class, RecurringJob.class,
-			OneTimeJob.class);
+			OneTimeJob.class, io.myuser.autoconfigure.jobs.MyUserSchedulerCustomizer.class);
 
 	/** The base builds only shared plumbing. */
 	private static final Set<String> BASE_PACKAGES = Set.of("support", "personaldata");

@@ -69,7 +69,8 @@ public final class MyUserContextRunners {
 			MyUserSessionAutoConfiguration.class, MyUserTokenAutoConfiguration.class, MyUserSecurityAutoConfiguration.class,
 			MyUserProfileAutoConfiguration.class, MyUserAuditAutoConfiguration.class, MyUserGdprAutoConfiguration.class,
 			MyUserSocialAutoConfiguration.class, MyUserRateLimitAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
-			MyUserMailAutoConfiguration.class };
+			MyUserMailAutoConfiguration.class, io.myuser.autoconfigure.metrics.MyUserMetricsAutoConfiguration.class,
+			io.myuser.autoconfigure.health.MyUserHealthAutoConfiguration.class };
 
 	private static final Class<?>[] DATA_AUTO_CONFIGURATIONS = { PropertyPlaceholderAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,

@@ -14,11 +14,13 @@ import io.myuser.jobs.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.util.Assert;
 
 /**
  * Renders and delivers one email of a mail job. For an email with a key link it issues the key now (retiring
- * older ones), so the key exists only in the email. A failed delivery throws, and the job engine retries it.
+ * older ones), so the key exists only in the email. A failed delivery throws, and the job engine retries it. Every
+ * attempt ends with a {@link MailAttempted} event when an event publisher is set.
  */
 public final class MailJobHandler implements JobHandler<MailJobData> {
 
@@ -39,6 +41,9 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 	private DataExportLinkIssuer dataExportLinks = (exportFileId) -> Optional.empty();
 
 	private DeletionCancelLinkIssuer deletionCancelLinks = (requestId) -> Optional.empty();
+
+	private ApplicationEventPublisher events = (event) -> {
+	};
 
 	public MailJobHandler(MailTemplateRenderer renderer, MailDelivery delivery, UserAccountService accounts,
 			EmailLinkTokenService emailLinkTokens, AccountSettings accountSettings, MailLinks links) {
@@ -75,14 +80,45 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 		this.deletionCancelLinks = deletionCancelLinks;
 	}
 
+	/**
+	 * Set where the {@link MailAttempted} event of every attempt is published. Without one, none is.
+	 * @param events the publisher
+	 */
+	public void setEvents(ApplicationEventPublisher events) {
+		Assert.notNull(events, "events cannot be null");
+		this.events = events;
+	}
+
 	@Override
 	public void handle(MailJobData data) throws Exception {
+		boolean sent;
+		try {
+			sent = send(data);
+		}
+		catch (Exception | Error ex) {
+			attempted(data, MailAttempted.Result.FAILED);
+			throw ex;
+		}
+		attempted(data, sent ? MailAttempted.Result.SENT : MailAttempted.Result.SKIPPED);
+	}
+
+	private void attempted(MailJobData data, MailAttempted.Result result) {
+		try {
+			this.events.publishEvent(new MailAttempted(data.template(), result));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener of MailAttempted failed", ex);
+		}
+	}
+
+	/** Render and deliver the email; {@code false} when it is not to be sent after all. */
+	private boolean send(MailJobData data) throws Exception {
 		MailTemplate template = template(data.template());
 		Optional<User> user = (data.userId() != null) ? this.accounts.findById(data.userId()) : Optional.empty();
 		if (data.userId() != null && user.isEmpty()) {
 			// Erased since the email was asked for: nothing more goes to that address about the account.
 			logger.debug("Not sending {}: the account is gone", data.template());
-			return;
+			return false;
 		}
 		Map<String, Object> variables = new HashMap<>(data.text());
 		variables.putAll(data.times());
@@ -94,7 +130,7 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 					? this.dataExportLinks.issue(java.util.UUID.fromString(fileId)) : Optional.empty();
 			if (link.isEmpty()) {
 				logger.info("Not sending {}: the account or its export is gone", data.template());
-				return;
+				return false;
 			}
 			variables.remove(GdprMailer.EXPORT_FILE_ID);
 			variables.put("link", link.get().url());
@@ -108,7 +144,7 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 			if (link.isEmpty()) {
 				logger.info("Not sending {}: the deletion is no longer pending or the account is gone",
 						data.template());
-				return;
+				return false;
 			}
 			variables.remove(GdprMailer.DATA_REQUEST_ID);
 			variables.put("link", link.get().url());
@@ -118,7 +154,7 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 			if (user.isEmpty() || !user.get().isActive()) {
 				logger.debug("Not sending {}: no active account (asked for an unknown address, or gone since)",
 						data.template());
-				return;
+				return false;
 			}
 			EmailLinkTokenPurpose purpose = EmailLinkTokenPurpose.valueOf(data.keyPurpose());
 			boolean verification = purpose == EmailLinkTokenPurpose.EMAIL_VERIFICATION;
@@ -127,7 +163,7 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 							: this.accountSettings.passwordResetTokenTimeToLive());
 			if (issued.isEmpty()) {
 				logger.debug("Not sending {}: the account is gone or has another address", data.template());
-				return;
+				return false;
 			}
 			EmailLinkTokenService.IssuedToken key = issued.get();
 			variables.put("link", verification ? this.links.verifyEmail(key.token())
@@ -136,11 +172,13 @@ public final class MailJobHandler implements JobHandler<MailJobData> {
 		}
 		this.delivery.deliver(this.renderer.render(template, data.to(), Locale.forLanguageTag(data.languageTag()),
 				variables));
+		return true;
 	}
 
 	@Override
 	public void onGiveUp(MailJobData data, Throwable lastFailure) {
 		logger.error("Gave up sending {} to {}", data.template(), data.to(), lastFailure);
+		attempted(data, MailAttempted.Result.GAVE_UP);
 	}
 
 	private static MailTemplate template(String name) {

@@ -26,11 +26,25 @@ public class FailureBackoff {
 
 	private final RateLimit failures;
 
+	private final RateLimitListener listener;
+
 	public FailureBackoff(RateLimiter limiter, Settings settings) {
+		this(limiter, settings, RateLimitListener.NONE);
+	}
+
+	/**
+	 * Create a backoff that tells a listener of every attempt it refuses.
+	 * @param limiter the store
+	 * @param settings how the waits grow
+	 * @param listener told of refusals ({@link RateLimitListener#refused})
+	 */
+	public FailureBackoff(RateLimiter limiter, Settings settings, RateLimitListener listener) {
 		Assert.notNull(limiter, "limiter cannot be null");
 		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(listener, "listener cannot be null");
 		this.limiter = limiter;
 		this.settings = settings;
+		this.listener = listener;
 		this.failures = new RateLimit(MAX_COUNTED, settings.memory());
 	}
 
@@ -51,6 +65,7 @@ public class FailureBackoff {
 		// (a failure starts the next, longer wait), so no burst of guesses slips through at the end of a wait.
 		RateLimitDecision wait = this.limiter.tryConsume(waitKey(track, level), waitLimit(level));
 		if (!wait.allowed()) {
+			this.listener.refused(scope);
 			throw new RateLimitedException(scope, wait.retryAfter());
 		}
 		return failed;

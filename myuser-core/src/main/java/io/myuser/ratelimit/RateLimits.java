@@ -84,7 +84,7 @@ public class RateLimits {
 	 * @return the backoff, or {@code null} while rate limiting is off
 	 */
 	public @Nullable FailureBackoff backoff(FailureBackoff.Settings settings) {
-		return (this.limiter != null) ? new FailureBackoff(this.limiter, settings) : null;
+		return (this.limiter != null) ? new FailureBackoff(this.limiter, settings, this.listener) : null;
 	}
 
 	/**
@@ -176,6 +176,7 @@ public class RateLimits {
 		RateLimitDecision decision = this.limiter.tryConsume(key, limit);
 		this.listener.decided(scope, limit, decision);
 		if (!decision.allowed()) {
+			this.listener.refused(scope);
 			throw new RateLimitedException(scope, decision.retryAfter());
 		}
 	}

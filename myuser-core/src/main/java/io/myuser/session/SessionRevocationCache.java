@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public class SessionRevocationCache implements SmartLifecycle {
 	private final Map<UUID, Instant> revoked = new ConcurrentHashMap<>();
 
 	private volatile Instant cursor = Instant.EPOCH;
+
+	private volatile @Nullable Instant lastRefresh;
 
 	private volatile ScheduledExecutorService poller;
 
@@ -98,6 +101,24 @@ public class SessionRevocationCache implements SmartLifecycle {
 		}
 		this.cursor = newest;
 		this.revoked.values().removeIf((expiresAt) -> !expiresAt.isAfter(now));
+		this.lastRefresh = now;
+	}
+
+	/**
+	 * Return when revocations were last loaded successfully on this node: how far behind the other nodes' revocations
+	 * this node may be is the time since then.
+	 * @return the time of the last successful load (by the clock), or {@code null} before the first
+	 */
+	public @Nullable Instant lastRefresh() {
+		return this.lastRefresh;
+	}
+
+	/**
+	 * Return how often revocations are loaded.
+	 * @return the poll interval
+	 */
+	public Duration pollInterval() {
+		return this.pollInterval;
 	}
 
 	/**

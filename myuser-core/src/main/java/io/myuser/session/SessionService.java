@@ -139,6 +139,17 @@ public class SessionService {
 	}
 
 	/**
+	 * Count the live sessions of all users (one query; not for every request): not revoked, within their lifetime
+	 * and not idle.
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countLive() {
+		Instant now = this.clock.instant();
+		return this.sessions.countLive(now, now.minus(this.settings.idleTimeout()));
+	}
+
+	/**
 	 * Lock and return a session that can still be used, in the caller's transaction.
 	 * @param sessionId the session
 	 * @return the session, or empty when it is unknown, revoked, expired or idle

@@ -26,6 +26,16 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 			@Param("idleSince") Instant idleSince);
 
 	/**
+	 * Count the live sessions of every user: not revoked, within their lifetime and not idle.
+	 * @param now the time
+	 * @param idleSince now minus the idle timeout
+	 * @return the count
+	 */
+	@Query("select count(s) from UserSession s where s.revokedAt is null and s.expiresAt > :now "
+			+ "and s.lastActivity > :idleSince")
+	long countLive(@Param("now") Instant now, @Param("idleSince") Instant idleSince);
+
+	/**
 	 * Ids of a user's sessions that are not revoked and may still have access tokens that have not expired: any
 	 * session with activity after {@code activeSince} (the latest token of a session is issued at its last
 	 * activity at the latest), whether or not it has gone idle or reached its absolute end since.

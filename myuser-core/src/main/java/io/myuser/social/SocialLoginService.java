@@ -250,7 +250,8 @@ public class SocialLoginService {
 					this.settings.login().verificationEmailInterval());
 		}
 		String attempted = (identity.email() != null) ? identity.email() : identity.provider() + ":" + identity.uid();
-		this.events.publishEvent(new LoginFailed(outcome.userId(), attempted, outcome.reason(), client));
+		this.events.publishEvent(new LoginFailed(outcome.userId(), attempted, outcome.reason(), client,
+				identity.provider()));
 		return (outcome.unverified() && this.settings.login().revealUnverified()) ? new EmailNotVerifiedException()
 				: new LoginRefusedException();
 	}

@@ -17,9 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param attemptedEmail the address entered
  * @param reason why it failed (server side only)
  * @param client where the attempt came from
+ * @param method how: {@code password} or a social provider id
  */
-public record LoginFailed(@Nullable UUID userId, String attemptedEmail, String reason, ClientInfo client)
-		implements AuditableEvent {
+public record LoginFailed(@Nullable UUID userId, String attemptedEmail, String reason, ClientInfo client,
+		String method) implements AuditableEvent {
+
+	/**
+	 * A failed password login.
+	 * @param userId the account the attempt named, if it exists
+	 * @param attemptedEmail the address entered
+	 * @param reason why it failed (server side only)
+	 * @param client where the attempt came from
+	 */
+	public LoginFailed(@Nullable UUID userId, String attemptedEmail, String reason, ClientInfo client) {
+		this(userId, attemptedEmail, reason, client, "password");
+	}
 
 	@Override
 	public AuditEventType auditEventType() {

@@ -153,13 +153,35 @@ public class TokenService {
 	 */
 	public RefreshOutcome refresh(String refreshToken, ClientInfo client) {
 		Assert.notNull(client, "client cannot be null");
-		TokenClaims claims = this.codec.decode(refreshToken, TokenType.REFRESH);
-		String hash = SecretTokens.hash(refreshToken);
-		Object result = this.transactions.execute(() -> refreshLocked(refreshToken, hash, claims, client));
-		if (result instanceof RefreshOutcome outcome) {
-			return outcome;
+		TokenClaims claims;
+		try {
+			claims = this.codec.decode(refreshToken, TokenType.REFRESH);
 		}
+		catch (InvalidTokenException ex) {
+			refreshAttempted(TokenRefreshAttempted.Result.INVALID);
+			throw ex;
+		}
+		String hash = SecretTokens.hash(refreshToken);
+		Object result;
+		try {
+			result = this.transactions.execute(() -> refreshLocked(refreshToken, hash, claims, client));
+		}
+		catch (RuntimeException ex) {
+			refreshAttempted(TokenRefreshAttempted.Result.ERROR);
+			throw ex;
+		}
+		if (result instanceof Refreshed refreshed) {
+			refreshAttempted(refreshed.replayed() ? TokenRefreshAttempted.Result.REPLAYED
+					: TokenRefreshAttempted.Result.SUCCESS);
+			return refreshed.outcome();
+		}
+		refreshAttempted((result instanceof ReusedTokenException) ? TokenRefreshAttempted.Result.REUSED
+				: TokenRefreshAttempted.Result.INVALID);
 		throw (InvalidTokenException) result;
+	}
+
+	private void refreshAttempted(TokenRefreshAttempted.Result result) {
+		this.events.publishEvent(new TokenRefreshAttempted(result));
 	}
 
 	private Object refreshLocked(String refreshToken, String hash, TokenClaims claims, ClientInfo client) {
@@ -182,19 +204,32 @@ public class TokenService {
 			String[] successor = (ciphertext != null && now.isBefore(graceEnd))
 					? SuccessorPairCipher.decrypt(refreshToken, ciphertext, client) : null;
 			if (successor != null) {
-				return new RefreshOutcome(successor[0], successor[1]);
+				return new Refreshed(new RefreshOutcome(successor[0], successor[1]), true);
 			}
 			return reuseDetected(presented, client);
 		}
 		UserSession live = session.get();
 		this.sessions.recordActivity(live);
 		if (!this.refreshSettings.rotate()) {
-			return new RefreshOutcome(issueAccess(presented.getUserId(), live), null);
+			return new Refreshed(new RefreshOutcome(issueAccess(presented.getUserId(), live), null), false);
 		}
 		RotatedPair pair = issueRotatedPair(presented.getUserId(), live);
 		presented.rotate(now, pair.row().getId(),
 				SuccessorPairCipher.encrypt(refreshToken, pair.access(), pair.refresh(), client));
-		return new RefreshOutcome(pair.access(), pair.refresh());
+		return new Refreshed(new RefreshOutcome(pair.access(), pair.refresh()), false);
+	}
+
+	/** A refresh answered with tokens; {@code replayed} when they are the successor pair handed out before. */
+	private record Refreshed(RefreshOutcome outcome, boolean replayed) {
+	}
+
+	/** A rotated token presented again; the same message as before for the client. */
+	private static final class ReusedTokenException extends InvalidTokenException {
+
+		ReusedTokenException() {
+			super("Token has already been used");
+		}
+
 	}
 
 	private InvalidTokenException reuseDetected(RefreshToken presented, ClientInfo client) {
@@ -203,7 +238,7 @@ public class TokenService {
 			this.events.publishEvent(new RefreshTokenReuseDetected(presented.getUserId(), presented.getSessionId(),
 					client));
 		}
-		return new InvalidTokenException("Token has already been used");
+		return new ReusedTokenException();
 	}
 
 	/**

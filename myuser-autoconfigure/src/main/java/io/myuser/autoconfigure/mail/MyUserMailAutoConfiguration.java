@@ -45,6 +45,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.Environment;
@@ -110,9 +111,10 @@ public final class MyUserMailAutoConfiguration {
 			UserAccountService accounts, EmailLinkTokenService emailLinkTokens, AccountSettings accountSettings,
 			MailLinks links, ObjectProvider<DataExportDownloads> downloads,
 			ObjectProvider<DeletionCancellation> deletionCancellation, MyUserMailProperties properties,
-			MyUserProperties web) {
+			MyUserProperties web, ApplicationEventPublisher events) {
 		MailJobHandler handler = new MailJobHandler(renderer, delivery, accounts, emailLinkTokens, accountSettings,
 				links);
+		handler.setEvents(events);
 		downloads.ifAvailable((available) -> {
 			// Downloads go to MyUser's endpoint, never to the frontend: the link itself is the credential.
 			String base = trim(properties.getLinkBaseUrl()) + web.getWeb().getBasePath() + "/data-export/download/";

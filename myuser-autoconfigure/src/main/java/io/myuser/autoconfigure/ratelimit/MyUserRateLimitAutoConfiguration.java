@@ -83,14 +83,18 @@ public final class MyUserRateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimits myUserRateLimits(ObjectProvider<RateLimiter> stores, RateLimitKeys keys,
-			MyUserRateLimitProperties properties, Clock clock) {
+			MyUserRateLimitProperties properties, Clock clock, ObjectProvider<RateLimitListener> listeners) {
 		RateLimiter store = stores.getIfUnique(() -> {
 			throw new IllegalStateException(missingStore(properties.getStore()));
 		});
-		RateLimitListener listener = properties.isExposeHeaders() ? new RateLimitHeaderWriter()
-				: RateLimitListener.NONE;
+		// The headers first, then every contributed listener (MyUser's meters, the host's own) in order.
+		java.util.List<RateLimitListener> all = new java.util.ArrayList<>();
+		if (properties.isExposeHeaders()) {
+			all.add(new RateLimitHeaderWriter());
+		}
+		listeners.orderedStream().forEach(all::add);
 		return new RateLimits(new FailOpenRateLimiter(store, properties.isFailOpen(), clock), keys,
-				properties.getScopes().limits(), listener);
+				properties.getScopes().limits(), RateLimitListener.composite(all));
 	}
 
 	@Bean

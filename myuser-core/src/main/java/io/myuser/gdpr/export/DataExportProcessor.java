@@ -2,6 +2,7 @@ package io.myuser.gdpr.export;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,11 +110,45 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 
 	@Override
 	public void handle(GdprJobs.DataRequestJob job) throws Exception {
-		Optional<DataRequest> started = this.transactions.execute(() -> start(job));
+		long startedAt = System.nanoTime();
+		Optional<DataRequest> started;
+		try {
+			started = this.transactions.execute(() -> start(job));
+		}
+		catch (RuntimeException ex) {
+			attempted(DataExportAttempted.Result.FAILED, startedAt, 0);
+			throw ex;
+		}
 		if (started == null || started.isEmpty()) {
 			return;
 		}
-		DataRequest request = started.get();
+		long size;
+		try {
+			size = export(started.get());
+		}
+		catch (Exception | Error ex) {
+			attempted(DataExportAttempted.Result.FAILED, startedAt, 0);
+			throw ex;
+		}
+		attempted((size >= 0) ? DataExportAttempted.Result.COMPLETED : DataExportAttempted.Result.DISCARDED,
+				startedAt, Math.max(size, 0));
+	}
+
+	private void attempted(DataExportAttempted.Result result, long startedAt, long size) {
+		try {
+			this.events.publishEvent(
+					new DataExportAttempted(result, Duration.ofNanos(System.nanoTime() - startedAt), size));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener of DataExportAttempted failed", ex);
+		}
+	}
+
+	/**
+	 * Build, store and record the archive of a started request.
+	 * @return the archive's size, or -1 when the account went away meanwhile and the archive was discarded
+	 */
+	private long export(DataRequest request) throws Exception {
 		Instant exportedAt = this.clock.instant();
 		String key = storageKey(request);
 		long size;
@@ -135,7 +170,9 @@ public final class DataExportProcessor implements JobHandler<GdprJobs.DataReques
 		}
 		if (!recorded) {
 			deleteQuietly(key);
+			return -1;
 		}
+		return size;
 	}
 
 	@Override

@@ -41,6 +41,15 @@ public interface ExportStorage {
 	boolean delete(String key) throws IOException;
 
 	/**
+	 * Check, cheaply and without writing an archive, that archives can be written and read now: for health checks,
+	 * called often, so it must not list, upload or download anything large. The default checks nothing; a storage
+	 * that can tell should override it.
+	 * @throws IOException with a reason safe to show an operator, when the storage cannot be used now
+	 */
+	default void check() throws IOException {
+	}
+
+	/**
 	 * An archive being written.
 	 */
 	interface Upload extends AutoCloseable {

@@ -100,6 +100,31 @@ public final class FileSystemExportStorage implements ExportStorage {
 		return new FileUpload(channel, part, target);
 	}
 
+	/**
+	 * Check that the directory is a directory this process can read and write, or, before the first archive has
+	 * created it, that its nearest existing parent can be written. Touches no file.
+	 */
+	@Override
+	public void check() throws IOException {
+		if (Files.exists(this.directory)) {
+			if (!Files.isDirectory(this.directory)) {
+				throw new IOException("the export location is not a directory");
+			}
+			if (!Files.isReadable(this.directory) || !Files.isWritable(this.directory)
+					|| !Files.isExecutable(this.directory)) {
+				throw new IOException("the export directory cannot be read and written by this process");
+			}
+			return;
+		}
+		Path ancestor = this.directory.getParent();
+		while (ancestor != null && !Files.exists(ancestor)) {
+			ancestor = ancestor.getParent();
+		}
+		if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+			throw new IOException("the export directory does not exist and cannot be created by this process");
+		}
+	}
+
 	private void createDirectory() throws IOException {
 		if (Files.isDirectory(this.directory)) {
 			checkDirectoryPermissions();

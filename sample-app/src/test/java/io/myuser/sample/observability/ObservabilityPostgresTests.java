@@ -1,0 +1,11 @@
+package io.myuser.sample.observability;
+
+import io.myuser.sample.test.PostgresTest;
+
+/**
+ * {@link ObservabilityTests} on PostgreSQL.
+ */
+@PostgresTest
+class ObservabilityPostgresTests extends ObservabilityTests {
+
+}
