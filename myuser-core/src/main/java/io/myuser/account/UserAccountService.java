@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -183,19 +185,62 @@ public class UserAccountService {
 	}
 
 	/**
-	 * Switch an account on or off. An inactive account cannot log in, and deactivating one ends its sessions.
+	 * Switch an account on or off. An inactive account cannot log in, and deactivating one ends its sessions in
+	 * the same transaction, which holds the account's lock, so a login racing it either ends with it or is refused.
 	 * @param userId the account
 	 * @param active whether it may log in
+	 * @return whether a live account was found (whether or not it changed)
 	 */
-	public void setActive(UUID userId, boolean active) {
+	public boolean setActive(UUID userId, boolean active) {
 		Assert.notNull(userId, "userId cannot be null");
-		this.transactions.executeWithoutResult(() -> this.users.lockLive(userId).ifPresent((user) -> {
+		return this.transactions.execute(() -> this.users.lockLive(userId).map((user) -> {
 			boolean wasActive = user.isActive();
 			user.setActive(active);
 			if (wasActive && !active) {
 				this.events.publishEvent(new AccountDisabled(userId, false));
 			}
-		}));
+			return true;
+		}).orElse(false));
+	}
+
+	/**
+	 * Read a live account as an administrator sees it, in one query.
+	 * @param userId the account
+	 * @return the account, if it is live
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AccountSummary> findSummary(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.users.findSummaryById(userId);
+	}
+
+	/**
+	 * Find live accounts by the start of their address, compared as addresses are (case-insensitively), in
+	 * address order. The characters {@code %} and {@code _} in the prefix are matched as themselves.
+	 * @param emailPrefix the start of the address; empty for every account
+	 * @param page the page, from 0
+	 * @param size the page size
+	 * @return the page, with the number of matching accounts
+	 */
+	@Transactional(readOnly = true)
+	public Page<AccountSummary> searchByEmailPrefix(String emailPrefix, int page, int size) {
+		Assert.notNull(emailPrefix, "emailPrefix cannot be null");
+		Assert.isTrue(page >= 0, "page must not be negative");
+		Assert.isTrue(size > 0, "size must be positive");
+		String prefix = emailPrefix.isBlank() ? "" : EmailAddresses.canonicalize(emailPrefix);
+		String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return this.users.findSummariesByEmailCanonicalLike(pattern, PageRequest.of(page, size));
+	}
+
+	/**
+	 * Tell whether an account is active staff as its row says now, whatever its access token carries.
+	 * @param userId the account
+	 * @return whether it is live, active and staff
+	 */
+	@Transactional(readOnly = true)
+	public boolean isActiveStaff(UUID userId) {
+		Assert.notNull(userId, "userId cannot be null");
+		return this.users.existsByIdAndStaffTrueAndActiveTrue(userId);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -34,6 +36,36 @@ public interface UserRepository extends JpaRepository<User, UUID> {
 	Optional<AccountHolder> findHolderByEmailCanonical(@Param("emailCanonical") String emailCanonical);
 
 	boolean existsByEmailCanonical(String emailCanonical);
+
+	/**
+	 * Tell whether a live account is active staff, as its row says now.
+	 * @param id the account
+	 * @return whether it is live, active and staff
+	 */
+	boolean existsByIdAndStaffTrueAndActiveTrue(UUID id);
+
+	/**
+	 * Read a live account as an administrator sees it.
+	 * @param id the account
+	 * @return the account, if it is live
+	 */
+	@Query("select new io.myuser.account.AccountSummary(u.id, u.email, u.firstName, u.lastName, u.emailVerified, "
+			+ "u.active, u.staff, case when u.passwordHash is null then false else true end, u.dateJoined, "
+			+ "u.lastLogin) from User u where u.id = :id")
+	Optional<AccountSummary> findSummaryById(@Param("id") UUID id);
+
+	/**
+	 * Find live accounts whose canonical address matches a {@code like} pattern, in address order.
+	 * @param pattern the pattern, with {@code \} as its escape character
+	 * @param pageable the page
+	 * @return the page
+	 */
+	@Query(value = "select new io.myuser.account.AccountSummary(u.id, u.email, u.firstName, u.lastName, "
+			+ "u.emailVerified, u.active, u.staff, case when u.passwordHash is null then false else true end, "
+			+ "u.dateJoined, u.lastLogin) from User u where u.emailCanonical like :pattern escape '\\' "
+			+ "order by u.emailCanonical, u.id",
+			countQuery = "select count(u) from User u where u.emailCanonical like :pattern escape '\\'")
+	Page<AccountSummary> findSummariesByEmailCanonicalLike(@Param("pattern") String pattern, Pageable pageable);
 
 	@Query(value = "select * from myuser_user where id = :id", nativeQuery = true)
 	Optional<User> findByIdIncludingDeleted(@Param("id") UUID id);

@@ -1,7 +1,8 @@
 package io.myuser.audit;
 
 /**
- * The kinds of security-relevant action written to the audit log, the fourteen of django-myuser.
+ * The kinds of security-relevant action written to the audit log: the fourteen of django-myuser, and the actions
+ * of administrators.
  */
 public enum AuditEventType {
 
@@ -32,6 +33,8 @@ public enum AuditEventType {
 	/** A social account disconnected. */
 	SOCIAL_ACCOUNT_DISCONNECTED,
 	/** Something that looks like an attack, such as the reuse of a rotated refresh token. */
-	SUSPICIOUS_ACTIVITY
+	SUSPICIOUS_ACTIVITY,
+	/** An administrator acted on an account (or searched the accounts); the details name the action and admin. */
+	ADMIN_ACTION
 
 }

@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  * The routes one feature (or the host) opens or guards on MyUser's security chain, relative to
  * {@code myuser.web.base-path}: a contribution. Each feature's auto-configuration declares a bean of this type
  * for the routes it serves, so a feature that is switched off leaves none open; the chain applies every bean's
- * routes, role-guarded ones first, then public and authenticated ones, and refuses everything else (401 without a
+ * routes, authority-guarded ones first, then public and authenticated ones, and refuses everything else (401 without a
  * token, 404 with one when nothing handles the path).
  * <pre class="code">
  * &#64;Bean
@@ -67,8 +67,8 @@ public final class MyUserRoutes {
 		/** A caller with a valid MyUser access token. */
 		AUTHENTICATED,
 
-		/** A caller with a valid access token and a role. */
-		ROLE
+		/** A caller with a valid access token that grants an authority (a role is an authority {@code ROLE_...}). */
+		AUTHORITY
 
 	}
 
@@ -78,17 +78,16 @@ public final class MyUserRoutes {
 	 * @param method the HTTP method
 	 * @param path the path pattern below the base path, starting with {@code /} (Spring's path patterns)
 	 * @param access who may call it
-	 * @param role the role, without {@code ROLE_}, for {@link Access#ROLE}; else {@code null}
+	 * @param authority the authority, such as {@code ROLE_STAFF}, for {@link Access#AUTHORITY}; else {@code null}
 	 */
-	public record Route(HttpMethod method, String path, Access access, @Nullable String role) {
+	public record Route(HttpMethod method, String path, Access access, @Nullable String authority) {
 
 		public Route {
 			Assert.notNull(method, "method cannot be null");
 			Assert.isTrue(path != null && path.startsWith("/"), "path must start with /");
 			Assert.notNull(access, "access cannot be null");
-			Assert.isTrue((access == Access.ROLE) == (role != null && !role.isBlank()),
-					"a role is given exactly for role-guarded routes");
-			Assert.isTrue(role == null || !role.startsWith("ROLE_"), "give the role without ROLE_");
+			Assert.isTrue((access == Access.AUTHORITY) == (authority != null && !authority.isBlank()),
+					"an authority is given exactly for authority-guarded routes");
 		}
 
 	}
@@ -114,19 +113,39 @@ public final class MyUserRoutes {
 			return add(method, Access.AUTHENTICATED, null, paths);
 		}
 
+		/**
+		 * Guard routes by a role.
+		 * @param role the role, without {@code ROLE_}
+		 * @param method the method
+		 * @param paths the paths
+		 * @return this builder
+		 */
 		public Builder hasRole(String role, HttpMethod method, String... paths) {
 			Assert.hasText(role, "role cannot be empty");
-			return add(method, Access.ROLE, role, paths);
+			Assert.isTrue(!role.startsWith("ROLE_"), "give the role without ROLE_");
+			return add(method, Access.AUTHORITY, "ROLE_" + role, paths);
+		}
+
+		/**
+		 * Guard routes by an authority.
+		 * @param authority the authority as the access token grants it, such as {@code ROLE_MYUSER_ADMIN}
+		 * @param method the method
+		 * @param paths the paths
+		 * @return this builder
+		 */
+		public Builder hasAuthority(String authority, HttpMethod method, String... paths) {
+			Assert.hasText(authority, "authority cannot be empty");
+			return add(method, Access.AUTHORITY, authority, paths);
 		}
 
 		public MyUserRoutes build() {
 			return new MyUserRoutes(this.feature, this.routes);
 		}
 
-		private Builder add(HttpMethod method, Access access, @Nullable String role, String... paths) {
+		private Builder add(HttpMethod method, Access access, @Nullable String authority, String... paths) {
 			Assert.notEmpty(paths, "paths cannot be empty");
 			for (String path : paths) {
-				this.routes.add(new Route(method, path, access, role));
+				this.routes.add(new Route(method, path, access, authority));
 			}
 			return this;
 		}

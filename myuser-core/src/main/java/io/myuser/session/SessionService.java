@@ -139,6 +139,17 @@ public class SessionService {
 	}
 
 	/**
+	 * List the live sessions of a user as {@code sessions/} shows them, none marked as the current one: for
+	 * someone other than the user, such as an administrator.
+	 * @param userId the user
+	 * @return the sessions, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<SessionView> liveSessionViews(UUID userId) {
+		return liveSessions(userId).stream().map((session) -> SessionView.of(session, null)).toList();
+	}
+
+	/**
 	 * Count the live sessions of all users (one query; not for every request): not revoked, within their lifetime
 	 * and not idle.
 	 * @return the count

@@ -20,7 +20,7 @@ public record SessionView(UUID id, @JsonProperty("ip_address") @Nullable String 
 		@JsonProperty("user_agent") String userAgent, @JsonProperty("created_at") Instant createdAt,
 		@JsonProperty("last_activity") Instant lastActivity, boolean current) {
 
-	static SessionView of(UserSession session, UUID currentSessionId) {
+	static SessionView of(UserSession session, @Nullable UUID currentSessionId) {
 		return new SessionView(session.getId(), session.getIpAddress(), session.getUserAgent(),
 				session.getCreatedAt(), session.getLastActivity(), session.getId().equals(currentSessionId));
 	}

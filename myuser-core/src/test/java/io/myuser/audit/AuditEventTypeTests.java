@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditEventTypeTests {
 
 	@Test
-	void valuesWhenListedThenAreTheFourteenTypesOfDjangoMyUser() {
+	void valuesWhenListedThenAreTheFourteenTypesOfDjangoMyUserThenMyUsersOwn() {
 		assertThat(Arrays.stream(AuditEventType.values()).map(AuditEventType::name)).containsExactly("LOGIN",
 				"LOGOUT", "LOGIN_FAILED", "PASSWORD_CHANGE", "PASSWORD_RESET", "EMAIL_CHANGE", "PROFILE_UPDATE",
 				"ACCOUNT_CREATED", "ACCOUNT_DELETED", "DATA_EXPORT_REQUESTED", "DATA_DELETION_REQUESTED",
-				"SOCIAL_ACCOUNT_CONNECTED", "SOCIAL_ACCOUNT_DISCONNECTED", "SUSPICIOUS_ACTIVITY");
+				"SOCIAL_ACCOUNT_CONNECTED", "SOCIAL_ACCOUNT_DISCONNECTED", "SUSPICIOUS_ACTIVITY", "ADMIN_ACTION");
 	}
 
 }

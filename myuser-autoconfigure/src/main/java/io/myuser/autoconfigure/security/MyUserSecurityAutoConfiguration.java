@@ -83,17 +83,17 @@ public final class MyUserSecurityAutoConfiguration {
 			.requestCache(AbstractHttpConfigurer::disable)
 			.with(MyUserCorsConfigurer.myUserCors(properties.getWeb().getCors()), Customizer.withDefaults())
 			.authorizeHttpRequests((requests) -> {
-				// Each feature's own routes (a switched-off feature has none), the role-guarded ones first.
+				// Each feature's own routes (a switched-off feature has none), the authority-guarded ones first.
 				List<MyUserRoutes.Route> contributed = routes.orderedStream()
 					.flatMap((feature) -> feature.routes().stream())
-					.sorted(Comparator.comparing((MyUserRoutes.Route route) -> route.access() != MyUserRoutes.Access.ROLE))
+					.sorted(Comparator.comparing((MyUserRoutes.Route route) -> route.access() != MyUserRoutes.Access.AUTHORITY))
 					.toList();
 				for (MyUserRoutes.Route route : contributed) {
 					var matched = requests.requestMatchers(paths.matcher(route.method(), route.path()));
 					switch (route.access()) {
 						case PUBLIC -> matched.permitAll();
 						case AUTHENTICATED -> matched.authenticated();
-						case ROLE -> matched.hasRole(route.role());
+						case AUTHORITY -> matched.hasAuthority(route.authority());
 					}
 				}
 				requests.anyRequest().access(new AuthenticatedOrRefusedAuthorizationManager(refusedWithoutHandler));

@@ -30,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The audit trail end to end: every one of the fourteen event types is written by the path that
- * {@code docs/audit.md} names for it (one account walks through registration, verification, a failed and a good
- * login, a profile change, a refresh-token reuse, a password change, a logout, a reset, a provider connected and
- * disconnected, an export and a deletion request, and its erasure), and {@code GET audit-logs/} shows the caller
+ * The audit trail end to end: every event type is written by the path that {@code docs/audit.md} names for it
+ * (one account walks through registration, verification, a failed and a good login, a profile change, a
+ * refresh-token reuse, a password change, a logout, a reset, a provider connected and disconnected, an export and
+ * a deletion request, an administrator looking at it, and its erasure), and {@code GET audit-logs/} shows the caller
  * their own rows, newest first, a page at a time by cursor, filtered by type and time range, and never anyone
  * else's; bad parameters are 400 with the parameter named.
  */
@@ -90,6 +90,10 @@ abstract class AuditLogApiTests extends SocialTestSupport {
 				RESET_PASSWORD)), "Authorization", "Bearer " + again);
 		assertThat(deletion.status()).as(deletion.body()).isEqualTo(201);
 		UUID userId = userIdOf(email);
+		String adminEmail = uniqueEmail();
+		createStaff(adminEmail, PASSWORD);
+		HttpResult viewed = getWithToken(BASE + "/admin/users/" + userId + "/", accessToken(adminEmail, PASSWORD));
+		assertThat(viewed.status()).as(viewed.body()).isEqualTo(200);
 
 		Set<AuditEventType> beforeErasure = EnumSet.complementOf(EnumSet.of(AuditEventType.ACCOUNT_DELETED));
 		await().atMost(Duration.ofSeconds(30))

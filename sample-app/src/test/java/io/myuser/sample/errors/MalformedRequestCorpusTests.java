@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code registration/resend-email/}, {@code password/reset/}, {@code password/reset/confirm/},
  * {@code password/change/}; see {@link AccountRoutes}), the GDPR routes ({@code data-requests/},
  * {@code data-requests/{id}/}, {@code data-requests/{id}/cancel/}, {@code data-export/download/{token}/}; see
- * {@link GdprRoutes}) and unknown routes under the base path: broken and
+ * {@link GdprRoutes}), the social routes ({@link SocialRoutes}), the admin routes ({@code admin/users/…}; see
+ * {@link AdminRoutes}) and unknown routes under the base path: broken and
  * non-object JSON, wrong types, missing, blank and overlong fields, odd Unicode, bodies over the size limit (with a
  * length and chunked), wrong content types and methods, unknown and strange paths, garbage bearer tokens, other
  * users' and unknown session and data request ids, unknown download tokens, and well-formed bodies with wrong values
@@ -191,9 +192,13 @@ abstract class MalformedRequestCorpusTests extends IntegrationTestSupport {
 					notice) == 0);
 		}
 		UUID otherDataRequestId = UUID.fromString(otherRequest.json().get("id").asString());
+		// A staff account, whose token reaches the admin routes: the corpus sends it only requests to refuse.
+		String adminEmail = uniqueEmail();
+		createStaff(adminEmail, OWNER_PASSWORD);
+		String adminAccess = accessToken(adminEmail, OWNER_PASSWORD);
 		MalformedRequestGenerator.Context context = new MalformedRequestGenerator.Context(email, owner.getId(), sessionId,
 				access, refresh, java.util.Base64.getDecoder().decode(this.signingSecret.substring("base64:".length())), otherSessionId,
-				otherLogin.json().get("refresh").asString(), otherDataRequestId);
+				otherLogin.json().get("refresh").asString(), otherDataRequestId, adminAccess);
 		MalformedRequestGenerator generator = new MalformedRequestGenerator(new Random(SEED), context);
 		List<GeneratedRequest> requests = generator.corpus(Math.max(SIZE, generator.variantCount()));
 		return new Corpus(context, requests, generator.variantCount());

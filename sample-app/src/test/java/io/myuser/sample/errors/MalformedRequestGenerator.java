@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Generates malformed requests for MyUser's {@code token/} and {@code profile/} routes, for unknown routes under the
- * base path and (through {@link AccountRoutes} and {@link GdprRoutes}) for the other routes, from a {@link Random} only, so that one seed always yields the same corpus. Every recipe
+ * base path and (through {@link AccountRoutes}, {@link GdprRoutes}, {@link SocialRoutes} and {@link AdminRoutes}) for the other routes, from a {@link Random} only, so that one seed always yields the same corpus. Every recipe
  * ("variant") is used at least once per corpus; the rest of the corpus is drawn at random, and the whole is
  * shuffled.
  */
@@ -69,6 +69,7 @@ final class MalformedRequestGenerator {
 		new AccountRoutes(this).register();
 		new GdprRoutes(this).register();
 		new SocialRoutes(this).register();
+		new AdminRoutes(this).register();
 	}
 
 	int variantCount() {
@@ -893,7 +894,7 @@ final class MalformedRequestGenerator {
 
 	/** What the corpus needs from the running application. */
 	record Context(String ownerEmail, UUID userId, UUID sessionId, String access, String refresh, byte[] signingSecret,
-			UUID otherSessionId, String otherRefresh, UUID otherDataRequestId) {
+			UUID otherSessionId, String otherRefresh, UUID otherDataRequestId, String adminAccess) {
 	}
 
 	@FunctionalInterface

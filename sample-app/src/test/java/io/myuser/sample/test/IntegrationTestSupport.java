@@ -131,6 +131,12 @@ public abstract class IntegrationTestSupport {
 				ClientInfo.NONE);
 	}
 
+	/** Create a verified staff account: its access tokens carry the admin authority. */
+	protected User createStaff(String email, String password) {
+		return this.accounts.createUser(new NewUser(email, password, "Grace", "Hopper", true, true),
+				ClientInfo.NONE);
+	}
+
 	protected URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
 	}
