@@ -2,14 +2,12 @@ package io.myuser.sample.gdpr;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +21,8 @@ import io.myuser.personaldata.ErasureContext;
 import io.myuser.personaldata.UserDataEraser;
 import io.myuser.gdpr.export.DataExportCompleted;
 import io.myuser.sample.test.HttpResult;
+import io.myuser.sample.test.Races;
+import io.myuser.sample.test.TransactionHolds;
 import io.myuser.sample.test.Mailbox;
 import io.myuser.support.ClientInfo;
 import jakarta.mail.internet.MimeMessage;
@@ -34,7 +34,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -329,12 +328,7 @@ abstract class ErasureRaceTests extends GdprTestSupport {
 	 * the proof that the forced order really makes one writer wait for the other.
 	 */
 	private void awaitLockWaiters(int count) {
-		String product = this.jdbc.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData()
-			.getDatabaseProductName());
-		String sql = "PostgreSQL".equals(product)
-				? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-				: "select count(*) from information_schema.sessions where blocker_id is not null";
-		await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> count(sql) >= count);
+		Races.awaitLockWaiters(this.jdbc, count);
 	}
 
 	record Account(UUID id, AccountDeletionTests.Person person, String access) {
@@ -365,51 +359,7 @@ abstract class ErasureRaceTests extends GdprTestSupport {
 	/**
 	 * Holds transactions open at a {@link Point}, for one account at a time, until released.
 	 */
-	static final class Holds {
-
-		private final Map<String, CountDownLatch> reached = new ConcurrentHashMap<>();
-
-		private final Map<String, CountDownLatch> released = new ConcurrentHashMap<>();
-
-		void hold(Point point, UUID userId) {
-			this.reached.put(point + " " + userId, new CountDownLatch(1));
-			this.released.put(point + " " + userId, new CountDownLatch(1));
-		}
-
-		void awaitReached(Point point, UUID userId) throws InterruptedException {
-			assertThat(this.reached.get(point + " " + userId).await(30, TimeUnit.SECONDS)).as("%s reached", point)
-				.isTrue();
-		}
-
-		void release(Point point, UUID userId) {
-			CountDownLatch latch = this.released.remove(point + " " + userId);
-			if (latch != null) {
-				latch.countDown();
-			}
-		}
-
-		void releaseAll() {
-			List<CountDownLatch> latches = new ArrayList<>(this.released.values());
-			this.released.clear();
-			latches.forEach(CountDownLatch::countDown);
-		}
-
-		void pass(Point point, UUID userId) {
-			CountDownLatch release = this.released.get(point + " " + userId);
-			if (release == null) {
-				return;
-			}
-			this.reached.get(point + " " + userId).countDown();
-			try {
-				if (!release.await(30, TimeUnit.SECONDS)) {
-					throw new IllegalStateException(point + " was never released");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+	static final class Holds extends TransactionHolds {
 
 		@EventListener
 		void onExportReady(DataExportCompleted event) {

@@ -1,19 +1,16 @@
 package io.myuser.sample.social;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.myuser.sample.test.HttpResult;
+import io.myuser.sample.test.Races;
+import io.myuser.sample.test.TransactionHolds;
 import io.myuser.sample.test.PostgresTest;
 import io.myuser.social.SocialAccountConnected;
 import org.junit.jupiter.api.AfterAll;
@@ -227,27 +224,12 @@ class ConnectRacePostgresTests extends SocialTestSupport {
 
 	/** Run two calls released together by a barrier; their answers in the order given. */
 	private List<HttpResult> atOnce(Call one, Call two) throws Exception {
-		CyclicBarrier start = new CyclicBarrier(2);
-		List<Future<HttpResult>> futures = new ArrayList<>();
-		for (Call call : List.of(one, two)) {
-			futures.add(pool.submit(() -> {
-				start.await(10, TimeUnit.SECONDS);
-				return call.run();
-			}));
-		}
-		List<HttpResult> answers = new ArrayList<>();
-		for (Future<HttpResult> future : futures) {
-			answers.add(future.get(30, TimeUnit.SECONDS));
-		}
-		return answers;
+		return Races.atOnce(pool, new long[0], one::run, two::run);
 	}
 
 	/** Wait until a transaction waits for a lock another one holds: the forced order really makes one wait. */
 	private void awaitLockWaiters() {
-		await().atMost(PATIENCE)
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-					+ "and datname = current_database()") >= 1);
+		Races.awaitLockWaiters(this.jdbc, 1);
 	}
 
 	private static void assertRefused(HttpResult result, String code) {
@@ -287,51 +269,26 @@ class ConnectRacePostgresTests extends SocialTestSupport {
 	 * Holds a connect of one account open inside its transaction, right after its row was inserted, until
 	 * released.
 	 */
-	static final class Holds {
+	static final class Holds extends TransactionHolds {
 
-		private final Map<UUID, CountDownLatch> reached = new ConcurrentHashMap<>();
-
-		private final Map<UUID, CountDownLatch> released = new ConcurrentHashMap<>();
+		/** In a connect's transaction, its identity inserted. */
+		private static final String CONNECTED = "connected";
 
 		void hold(UUID userId) {
-			this.reached.put(userId, new CountDownLatch(1));
-			this.released.put(userId, new CountDownLatch(1));
+			hold(CONNECTED, userId);
 		}
 
 		void awaitReached(UUID userId) throws InterruptedException {
-			assertThat(this.reached.get(userId).await(30, TimeUnit.SECONDS)).as("the held connect inserted")
-				.isTrue();
+			awaitReached(CONNECTED, userId);
 		}
 
 		void release(UUID userId) {
-			CountDownLatch latch = this.released.remove(userId);
-			if (latch != null) {
-				latch.countDown();
-			}
-		}
-
-		void releaseAll() {
-			List<CountDownLatch> latches = new ArrayList<>(this.released.values());
-			this.released.clear();
-			latches.forEach(CountDownLatch::countDown);
+			release(CONNECTED, userId);
 		}
 
 		@EventListener
 		void onConnected(SocialAccountConnected event) {
-			CountDownLatch release = this.released.get(event.userId());
-			if (release == null) {
-				return;
-			}
-			this.reached.get(event.userId()).countDown();
-			try {
-				if (!release.await(30, TimeUnit.SECONDS)) {
-					throw new IllegalStateException("The connect of " + event.userId() + " was never released");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
+			pass(CONNECTED, event.userId());
 		}
 
 	}

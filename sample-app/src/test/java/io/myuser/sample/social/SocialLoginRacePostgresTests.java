@@ -3,14 +3,11 @@ package io.myuser.sample.social;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +20,8 @@ import io.myuser.account.NewUser;
 import io.myuser.personaldata.ErasureContext;
 import io.myuser.personaldata.UserDataEraser;
 import io.myuser.sample.test.HttpResult;
+import io.myuser.sample.test.Races;
+import io.myuser.sample.test.TransactionHolds;
 import io.myuser.sample.test.PostgresTest;
 import io.myuser.social.SocialAccountDisconnected;
 import io.myuser.support.ClientInfo;
@@ -390,31 +389,12 @@ class SocialLoginRacePostgresTests extends SocialTestSupport {
 
 	/** Run two calls released together by a barrier, each after its delay in ms; their answers in the order given. */
 	private List<HttpResult> atOnce(long[] delays, Call one, Call two) throws Exception {
-		CyclicBarrier start = new CyclicBarrier(2);
-		List<Call> calls = List.of(one, two);
-		List<Future<HttpResult>> futures = new ArrayList<>();
-		for (int i = 0; i < calls.size(); i++) {
-			Call call = calls.get(i);
-			long delay = delays[i];
-			futures.add(pool.submit(() -> {
-				start.await(10, TimeUnit.SECONDS);
-				Thread.sleep(delay);
-				return call.run();
-			}));
-		}
-		List<HttpResult> answers = new ArrayList<>();
-		for (Future<HttpResult> future : futures) {
-			answers.add(future.get(30, TimeUnit.SECONDS));
-		}
-		return answers;
+		return Races.atOnce(pool, delays, one::run, two::run);
 	}
 
 	/** Wait until a transaction waits for a lock another one holds: the forced order really makes one wait. */
 	private void awaitLockWaiters() {
-		await().atMost(PATIENCE)
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-					+ "and datname = current_database()") >= 1);
+		Races.awaitLockWaiters(this.jdbc, 1);
 	}
 
 	private static void assertRefused(HttpResult result, String code) {
@@ -458,51 +438,7 @@ class SocialLoginRacePostgresTests extends SocialTestSupport {
 	}
 
 	/** Holds a transaction of one account open at a {@link Point} until released. */
-	static final class Holds {
-
-		private final Map<String, CountDownLatch> reached = new ConcurrentHashMap<>();
-
-		private final Map<String, CountDownLatch> released = new ConcurrentHashMap<>();
-
-		void hold(Point point, UUID userId) {
-			this.reached.put(point + " " + userId, new CountDownLatch(1));
-			this.released.put(point + " " + userId, new CountDownLatch(1));
-		}
-
-		void awaitReached(Point point, UUID userId) throws InterruptedException {
-			assertThat(this.reached.get(point + " " + userId).await(30, TimeUnit.SECONDS)).as("%s reached", point)
-				.isTrue();
-		}
-
-		void release(Point point, UUID userId) {
-			CountDownLatch latch = this.released.remove(point + " " + userId);
-			if (latch != null) {
-				latch.countDown();
-			}
-		}
-
-		void releaseAll() {
-			List<CountDownLatch> latches = new ArrayList<>(this.released.values());
-			this.released.clear();
-			latches.forEach(CountDownLatch::countDown);
-		}
-
-		void pass(Point point, UUID userId) {
-			CountDownLatch release = this.released.get(point + " " + userId);
-			if (release == null) {
-				return;
-			}
-			this.reached.get(point + " " + userId).countDown();
-			try {
-				if (!release.await(30, TimeUnit.SECONDS)) {
-					throw new IllegalStateException(point + " was never released");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+	static final class Holds extends TransactionHolds {
 
 		@EventListener
 		void onLoggedIn(UserLoggedIn event) {
