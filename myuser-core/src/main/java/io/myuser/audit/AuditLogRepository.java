@@ -63,14 +63,16 @@ public interface AuditLogRepository extends JpaRepository<AuditLog, UUID> {
 
 	/**
 	 * Delete at most {@code batch} rows, of any account or none, created before a time (past the retention
-	 * period). Small batches keep each transaction's locks short on a big table.
+	 * period). Small batches keep each transaction's locks short on a big table. Rows another transaction has
+	 * locked (an erasure pseudonymising them) are skipped, not waited for: the clean-up never waits for a writer,
+	 * so it can be in no deadlock with one, and a skipped row goes in a later batch or run.
 	 * @param before the creation time from which rows are kept
 	 * @param batch the most rows to delete
 	 * @return how many were deleted
 	 */
 	@Modifying
 	@Query(value = "delete from myuser_audit_log where id in (select id from myuser_audit_log where created_at < "
-			+ ":before order by created_at limit :batch)", nativeQuery = true)
+			+ ":before order by created_at limit :batch for update skip locked)", nativeQuery = true)
 	int deleteCreatedBefore(@Param("before") Instant before, @Param("batch") int batch);
 
 	/**
