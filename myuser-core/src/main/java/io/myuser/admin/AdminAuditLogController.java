@@ -4,7 +4,6 @@ import io.myuser.audit.AuditLogController.AuditLogPageResponse;
 import io.myuser.audit.AuditLogQuery;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
-import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -47,11 +46,7 @@ public class AdminAuditLogController {
 			@RequestParam(required = false) @Nullable String size,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-		if (page != null) {
-			throw InvalidInputException.forField("page",
-					"This list is paged by cursor: follow the answer's next link or pass its next_cursor as cursor.");
-		}
-		AuditLogQuery query = AuditLogQuery.parse(eventType, from, to, size, cursor, this.paging);
+		AuditLogQuery query = AuditLogQuery.parse(eventType, from, to, size, cursor, page, this.paging);
 		AdminService.Admin actor = new AdminService.Admin(user.userId(), this.clientInfoResolver.resolve(request));
 		String path = request.getRequestURI();
 		return AuditLogPageResponse.of(this.admin.auditLog(actor, AdminController.parse(id), query), query, eventType,

@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.myuser.security.AuthenticatedUser;
-import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -42,11 +41,7 @@ public class AuditLogController {
 			@RequestParam(required = false) @Nullable String size,
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(required = false) @Nullable String page, HttpServletRequest request) {
-		if (page != null) {
-			throw InvalidInputException.forField("page",
-					"This list is paged by cursor: follow the answer's next link or pass its next_cursor as cursor.");
-		}
-		AuditLogQuery query = AuditLogQuery.parse(eventType, from, to, size, cursor, this.paging);
+		AuditLogQuery query = AuditLogQuery.parse(eventType, from, to, size, cursor, page, this.paging);
 		String path = request.getRequestURI();
 		return AuditLogPageResponse.of(this.reader.read(user.userId(), query), query, eventType, from, to,
 				path.endsWith("/") ? path : path + "/");

@@ -45,14 +45,19 @@ public record AuditLogQuery(Set<AuditEventType> eventTypes, @Nullable Instant fr
 	 * @param to an ISO-8601 instant, or {@code null}
 	 * @param size a page size, or {@code null} for the default
 	 * @param cursor the {@code next_cursor} of a previous page, or {@code null}
+	 * @param page a {@code page} parameter, refused whenever given (the list is paged by cursor), or {@code null}
 	 * @param paging the default and largest page size
 	 * @return the query
 	 * @throws InvalidInputException (400) naming each wrong parameter
 	 */
 	public static AuditLogQuery parse(@Nullable String eventType, @Nullable String from, @Nullable String to,
-			@Nullable String size, @Nullable String cursor, Paging paging) {
+			@Nullable String size, @Nullable String cursor, @Nullable String page, Paging paging) {
 		Assert.notNull(paging, "paging cannot be null");
 		Map<String, List<String>> errors = new LinkedHashMap<>();
+		if (page != null) {
+			errors.put("page", List.of(
+					"This list is paged by cursor: follow the answer's next link or pass its next_cursor as cursor."));
+		}
 		Set<AuditEventType> types = eventTypes(eventType, errors);
 		Instant fromTime = instant("from", from, errors);
 		Instant toTime = instant("to", to, errors);
