@@ -212,6 +212,14 @@ class OpenApiContractTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void swagger_ui_lists_the_group() {
+		assertThat(get("/swagger-ui/index.html").status()).isEqualTo(200);
+		HttpResult config = get("/v3/api-docs/swagger-config");
+		assertThat(config.status()).isEqualTo(200);
+		assertThat(config.body()).contains(OpenApiDocument.PATH);
+	}
+
+	@Test
 	void records_answer_the_json_the_maps_did() {
 		String email = uniqueEmail();
 		createUser(email, "openapi contract passphrase");
