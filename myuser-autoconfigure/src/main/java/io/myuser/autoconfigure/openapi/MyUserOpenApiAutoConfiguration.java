@@ -23,7 +23,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * security chain guards, and each route's problem answers. The host's own documents are left as they are.
  */
 @AutoConfiguration(after = MyUserAutoConfiguration.class)
-@ConditionalOnClass({ GroupedOpenApi.class, MyUserRoutes.class })
+@ConditionalOnClass(GroupedOpenApi.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "myuser.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "myuser.openapi.enabled", matchIfMissing = true)
