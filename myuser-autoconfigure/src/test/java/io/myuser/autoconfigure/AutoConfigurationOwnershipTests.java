@@ -39,6 +39,7 @@ class AutoConfigurationOwnershipTests {
 	private static final Map<String, List<String>> FEATURES = Map.ofEntries(feature("account"), feature("session"),
 			feature("token"), feature("profile"), feature("gdpr"), feature("mail"), feature("jobs"), feature("audit"),
 			feature("social"), feature("flyway"), feature("metrics"), feature("health"),
+			Map.entry("openapi", List.of("OpenApi", "myuser.openapi")),
 			Map.entry("ratelimit", List.of("RateLimit", "myuser.rate-limit")));
 
 	/**

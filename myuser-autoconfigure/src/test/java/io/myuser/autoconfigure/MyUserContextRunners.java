@@ -71,7 +71,8 @@ public final class MyUserContextRunners {
 			MyUserSocialAutoConfiguration.class, MyUserRateLimitAutoConfiguration.class, MyUserJobsAutoConfiguration.class,
 			MyUserMailAutoConfiguration.class, io.myuser.autoconfigure.metrics.MyUserMetricsAutoConfiguration.class,
 			io.myuser.autoconfigure.health.MyUserHealthAutoConfiguration.class,
-			io.myuser.autoconfigure.admin.MyUserAdminAutoConfiguration.class };
+			io.myuser.autoconfigure.admin.MyUserAdminAutoConfiguration.class,
+			io.myuser.autoconfigure.openapi.MyUserOpenApiAutoConfiguration.class };
 
 	private static final Class<?>[] DATA_AUTO_CONFIGURATIONS = { PropertyPlaceholderAutoConfiguration.class,
 			DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class, FlywayAutoConfiguration.class,

@@ -1,14 +1,15 @@
 package io.myuser.account;
 
 import java.util.Locale;
-import java.util.Map;
 
 import io.myuser.ratelimit.RateLimitScopes;
 import io.myuser.ratelimit.RateLimits;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
+import io.myuser.support.web.Detail;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -45,34 +46,35 @@ public class PasswordController {
 	}
 
 	@PostMapping(path = "/password/reset", consumes = "application/json")
-	public Map<String, String> reset(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale,
+	@ProblemAnswers(429)
+	public Detail reset(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale,
 			HttpServletRequest request) {
 		// Before the mail job is enqueued; known and unknown addresses spend alike.
 		this.rateLimits.spendForIp(RateLimitScopes.PASSWORD_RESET_PER_IP,
 				this.clientInfoResolver.resolve(request).ipAddress());
 		this.rateLimits.spendForAddress(RateLimitScopes.PASSWORD_RESET_PER_ADDRESS, body.email());
 		this.flows.requestPasswordReset(body.email(), locale);
-		return Map.of("detail", RESET_SENT);
+		return new Detail(RESET_SENT);
 	}
 
 	@PostMapping(path = "/password/reset/confirm", consumes = "application/json")
-	public Map<String, String> confirm(@Valid @RequestBody AccountRequests.ResetConfirm body, Locale locale,
+	public Detail confirm(@Valid @RequestBody AccountRequests.ResetConfirm body, Locale locale,
 			HttpServletRequest request) {
 		requireSame("new_password2", body.newPassword1(), body.newPassword2());
 		if (!this.flows.confirmPasswordReset(body.token(), body.newPassword1(), locale,
 				this.clientInfoResolver.resolve(request))) {
 			throw InvalidInputException.forField("token", "Invalid value: the link is unknown, used or expired.");
 		}
-		return Map.of("detail", "Password has been reset with the new password.");
+		return new Detail("Password has been reset with the new password.");
 	}
 
 	@PostMapping(path = "/password/change", consumes = "application/json")
-	public Map<String, String> change(@AuthenticationPrincipal AuthenticatedUser user,
+	public Detail change(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody AccountRequests.Change body, Locale locale, HttpServletRequest request) {
 		requireSame("new_password2", body.newPassword1(), body.newPassword2());
 		this.flows.changePassword(user.userId(), user.sessionId(), body.oldPassword(), body.newPassword1(), locale,
 				this.clientInfoResolver.resolve(request));
-		return Map.of("detail", "New password has been saved.");
+		return new Detail("New password has been saved.");
 	}
 
 	/** The two fields must hold one password; equivalent Unicode spellings of it count as the same. */

@@ -1,7 +1,6 @@
 package io.myuser.account;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import io.myuser.account.AccountSettings.EmailVerificationMode;
@@ -10,7 +9,9 @@ import io.myuser.ratelimit.RateLimits;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
+import io.myuser.support.web.Detail;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +68,8 @@ public class RegistrationController {
 
 	@PostMapping(path = "/registration", consumes = "application/json")
 	@ResponseStatus(HttpStatus.CREATED)
-	public Object register(@Valid @RequestBody AccountRequests.Registration body, Locale locale,
+	@ProblemAnswers(429)
+	public RegistrationAnswer register(@Valid @RequestBody AccountRequests.Registration body, Locale locale,
 			HttpServletRequest request) {
 		String password = password(body);
 		ClientInfo client = this.clientInfoResolver.resolve(request);
@@ -78,31 +80,32 @@ public class RegistrationController {
 				orEmpty(body.lastName()), locale, client);
 		if (this.flows.getSettings().emailVerification() == EmailVerificationMode.NONE && user.isPresent()) {
 			if (this.login == null) {
-				return Map.of("detail", ACCOUNT_CREATED);
+				return new RegistrationAnswer.Registered(ACCOUNT_CREATED);
 			}
 			// A record whose toString hides the tokens: answers are logged by Spring MVC at DEBUG and TRACE.
 			return this.login.logIn(user.get().getId(), client);
 		}
-		return Map.of("detail", VERIFICATION_SENT);
+		return new RegistrationAnswer.Registered(VERIFICATION_SENT);
 	}
 
 	@PostMapping(path = "/registration/verify-email", consumes = "application/json")
-	public Map<String, String> verifyEmail(@Valid @RequestBody AccountRequests.VerifyEmail body, Locale locale,
+	public Detail verifyEmail(@Valid @RequestBody AccountRequests.VerifyEmail body, Locale locale,
 			HttpServletRequest request) {
 		if (!this.flows.verifyEmail(body.key(), locale, this.clientInfoResolver.resolve(request))) {
 			throw InvalidInputException.forField("key", "Invalid value: the key is unknown, used or expired.");
 		}
-		return Map.of("detail", "ok");
+		return new Detail("ok");
 	}
 
 	@PostMapping(path = "/registration/resend-email", consumes = "application/json")
-	public Map<String, String> resend(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale,
+	@ProblemAnswers(429)
+	public Detail resend(@Valid @RequestBody AccountRequests.EmailOnly body, Locale locale,
 			HttpServletRequest request) {
 		this.rateLimits.spendForIp(RateLimitScopes.RESEND_EMAIL_PER_IP,
 				this.clientInfoResolver.resolve(request).ipAddress());
 		this.rateLimits.spendForAddress(RateLimitScopes.RESEND_EMAIL_PER_ADDRESS, body.email());
 		this.flows.resendVerification(body.email(), locale);
-		return Map.of("detail", "ok");
+		return new Detail("ok");
 	}
 
 	private static String password(AccountRequests.Registration body) {

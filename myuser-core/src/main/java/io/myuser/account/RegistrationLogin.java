@@ -27,7 +27,7 @@ public interface RegistrationLogin {
 	 * @param access the access token
 	 * @param refresh the refresh token
 	 */
-	record Tokens(String access, String refresh) {
+	record Tokens(String access, String refresh) implements RegistrationAnswer {
 
 		@Override
 		public String toString() {

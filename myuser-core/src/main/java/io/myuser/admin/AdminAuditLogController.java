@@ -5,6 +5,7 @@ import io.myuser.audit.AuditLogQuery;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,7 @@ public class AdminAuditLogController {
 	}
 
 	@GetMapping("/admin/users/{id}/audit-logs")
+	@ProblemAnswers(403)
 	public AuditLogPageResponse list(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			@RequestParam(name = "event_type", required = false) @Nullable String eventType,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,

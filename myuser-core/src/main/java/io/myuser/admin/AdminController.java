@@ -7,8 +7,10 @@ import java.util.UUID;
 import io.myuser.account.AccountSummary;
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.web.Detail;
 import io.myuser.support.web.MyUserApi;
 import io.myuser.support.web.PathIds;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +48,7 @@ public class AdminController {
 	}
 
 	@GetMapping("/admin/users")
+	@ProblemAnswers(403)
 	public AdminUserPage search(@AuthenticationPrincipal AuthenticatedUser user,
 			@RequestParam(required = false) @Nullable String email,
 			@RequestParam(required = false) @Nullable String page,
@@ -58,24 +61,28 @@ public class AdminController {
 	}
 
 	@GetMapping("/admin/users/{id}")
+	@ProblemAnswers(403)
 	public AdminUserView user(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		return this.admin.user(actor(user, request), parse(id));
 	}
 
 	@PostMapping("/admin/users/{id}/deactivate")
+	@ProblemAnswers({ 403, 409 })
 	public AccountSummary deactivate(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		return this.admin.deactivate(actor(user, request), parse(id));
 	}
 
 	@PostMapping("/admin/users/{id}/reactivate")
+	@ProblemAnswers(403)
 	public AccountSummary reactivate(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		return this.admin.reactivate(actor(user, request), parse(id));
 	}
 
 	@DeleteMapping("/admin/users/{id}/sessions")
+	@ProblemAnswers(403)
 	public EndedSessions endSessions(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		return new EndedSessions(this.admin.endSessions(actor(user, request), parse(id)));
@@ -83,6 +90,7 @@ public class AdminController {
 
 	@PostMapping("/admin/users/{id}/verification-email")
 	@ResponseStatus(HttpStatus.ACCEPTED)
+	@ProblemAnswers({ 403, 409, 429 })
 	public Detail resendVerification(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			Locale locale, HttpServletRequest request) {
 		this.admin.resendVerification(actor(user, request), parse(id), locale);
@@ -103,15 +111,6 @@ public class AdminController {
 	 * @param ended how many sessions ended
 	 */
 	public record EndedSessions(int ended) {
-
-	}
-
-	/**
-	 * A short answer for the caller.
-	 *
-	 * @param detail what happened
-	 */
-	public record Detail(String detail) {
 
 	}
 

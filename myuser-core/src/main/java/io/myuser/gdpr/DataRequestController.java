@@ -13,6 +13,7 @@ import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
 import io.myuser.support.RefusedException;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import io.myuser.support.web.PathIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -64,6 +66,8 @@ public class DataRequestController {
 	}
 
 	@PostMapping(path = "/data-requests", consumes = "application/json")
+	@ResponseStatus(HttpStatus.CREATED)
+	@ProblemAnswers({ 403, 409, 429 })
 	public ResponseEntity<DataRequestView> create(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody CreateDataRequest body, Locale locale, HttpServletRequest request) {
 		DataRequestType type = type(body.requestType());
@@ -93,6 +97,7 @@ public class DataRequestController {
 	}
 
 	@PostMapping("/data-requests/{id}/cancel")
+	@ProblemAnswers(409)
 	public DataRequestView cancel(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id,
 			HttpServletRequest request) {
 		return this.requests.cancel(user.userId(), parse(id), this.clientInfoResolver.resolve(request))

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.CleanText;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import io.myuser.support.web.StrictStringDeserializer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ public class DeletionCancellationController {
 	}
 
 	@PostMapping(path = "/data-requests/cancel", consumes = "application/json")
+	@ProblemAnswers(409)
 	public Withdrawn cancel(@Valid @RequestBody CancelBody body, HttpServletRequest request) {
 		DataRequest cancelled = this.cancellation.cancel(body.token(), this.clientInfoResolver.resolve(request));
 		return new Withdrawn("Your account deletion is withdrawn; your account stays as it is.", cancelled.getId(),

@@ -6,6 +6,7 @@ import io.myuser.security.AuthenticatedUser;
 import io.myuser.security.AccountGoneException;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.Assert;
@@ -46,6 +47,7 @@ public class ProfileController {
 		return this.profiles.findProfile(user.userId()).orElseThrow(AccountGoneException::new);
 	}
 
+	@ProblemAnswers(429)
 	@RequestMapping(path = "/profile", method = { RequestMethod.PUT, RequestMethod.PATCH },
 			consumes = "application/json")
 	public ProfileView update(@AuthenticationPrincipal AuthenticatedUser user,

@@ -1,10 +1,10 @@
 package io.myuser.social;
 
 import java.util.List;
-import java.util.Map;
 
 import io.myuser.security.AuthenticatedUser;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.web.Detail;
 import io.myuser.support.web.MyUserApi;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,10 +47,10 @@ public class SocialAccountController {
 
 	@RequestMapping(path = "/social/accounts/{provider}/disconnect",
 			method = { RequestMethod.POST, RequestMethod.DELETE })
-	public Map<String, String> disconnect(@AuthenticationPrincipal AuthenticatedUser user,
+	public Detail disconnect(@AuthenticationPrincipal AuthenticatedUser user,
 			@PathVariable String provider, HttpServletRequest request) {
 		this.socialAccounts.disconnect(user.userId(), provider, this.clientInfoResolver.resolve(request));
-		return Map.of("detail", "Account disconnected.");
+		return new Detail("Account disconnected.");
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.myuser.social;
 
 import java.util.Locale;
-import java.util.Map;
 
 import io.myuser.ratelimit.RateLimitScopes;
 import io.myuser.ratelimit.RateLimits;
@@ -9,7 +8,9 @@ import io.myuser.security.AuthenticatedUser;
 import io.myuser.social.provider.SocialCredential;
 import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.web.Detail;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
@@ -50,6 +51,7 @@ public class SocialLoginController {
 	}
 
 	@PostMapping(path = "/social/{provider}", consumes = "application/json")
+	@ProblemAnswers({ 429, 502 })
 	public SocialLoginResponse login(@PathVariable String provider,
 			@Valid @RequestBody SocialRequests.Credential body, Locale locale, HttpServletRequest request) {
 		// The body first: a malformed one is 400 whatever the provider.
@@ -61,14 +63,15 @@ public class SocialLoginController {
 	}
 
 	@PostMapping(path = "/social/{provider}/connect", consumes = "application/json")
-	public Map<String, String> connect(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String provider,
+	@ProblemAnswers({ 429, 502 })
+	public Detail connect(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String provider,
 			@Valid @RequestBody SocialRequests.Credential body, Locale locale, HttpServletRequest request) {
 		SocialCredential credential = body.toCredential();
 		String name = this.logins.provider(provider).displayName();
 		ClientInfo client = this.clientInfoResolver.resolve(request);
 		this.rateLimits.spendForIp(RateLimitScopes.SOCIAL_PER_IP, client.ipAddress());
 		boolean connected = this.socialAccounts.connect(user.userId(), provider, credential, locale, client);
-		return Map.of("detail", connected ? name + " account connected." : name + " account already connected.");
+		return new Detail(connected ? name + " account connected." : name + " account already connected.");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.myuser.support.RefusedException;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +29,8 @@ public class JwkSetController {
 	}
 
 	@GetMapping(path = "/.well-known/jwks.json", produces = { "application/jwk-set+json", "application/json" })
-	public ResponseEntity<Map<String, List<Map<String, Object>>>> jwks() {
+	@ProblemAnswers(404)
+	public ResponseEntity<JwkSet> jwks() {
 		List<Map<String, Object>> jwks = this.keys.publicJwks();
 		if (jwks.isEmpty()) {
 			throw new RefusedException(RefusedException.Reason.NOT_FOUND, "not-found", "Not Found",
@@ -36,7 +38,16 @@ public class JwkSetController {
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
-			.body(Map.of("keys", jwks));
+			.body(new JwkSet(jwks));
+	}
+
+	/**
+	 * A JWK set (RFC 7517, section 5): the public keys, each a JWK object.
+	 *
+	 * @param keys the keys, current first
+	 */
+	public record JwkSet(List<Map<String, Object>> keys) {
+
 	}
 
 }

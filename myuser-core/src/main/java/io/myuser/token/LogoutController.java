@@ -17,6 +17,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,6 +45,7 @@ public class LogoutController {
 	}
 
 	@PostMapping(path = "/logout", consumes = "application/json")
+	@ResponseStatus(HttpStatus.RESET_CONTENT)
 	public ResponseEntity<Void> logout(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody(required = false) TokenRequests.@Nullable Logout body, HttpServletRequest request) {
 		ClientInfo client = this.clientInfoResolver.resolve(request);

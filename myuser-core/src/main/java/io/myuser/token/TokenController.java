@@ -1,7 +1,6 @@
 package io.myuser.token;
 
 import java.util.Locale;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.myuser.ratelimit.RateLimitScopes;
@@ -10,6 +9,7 @@ import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.InvalidInputException;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +49,7 @@ public class TokenController {
 	}
 
 	@PostMapping(path = "/token", consumes = "application/json")
+	@ProblemAnswers({ 401, 403, 429 })
 	public TokenResponse obtainToken(@Valid @RequestBody LoginRequest body, Locale locale,
 			HttpServletRequest request) {
 		String email = StringUtils.hasText(body.email()) ? body.email() : body.username();
@@ -63,6 +64,7 @@ public class TokenController {
 	}
 
 	@PostMapping(path = "/token/refresh", consumes = "application/json")
+	@ProblemAnswers({ 401, 429 })
 	public RefreshResponse refresh(@Valid @RequestBody TokenRequests.Refresh body, HttpServletRequest request) {
 		ClientInfo client = this.clientInfoResolver.resolve(request);
 		this.rateLimits.spendForIp(RateLimitScopes.TOKEN_REFRESH_PER_IP, client.ipAddress());
@@ -94,14 +96,23 @@ public class TokenController {
 	}
 
 	@PostMapping(path = "/token/verify", consumes = "application/json")
-	public Map<String, String> verify(@Valid @RequestBody TokenRequests.Verify body, HttpServletRequest request) {
+	@ProblemAnswers(401)
+	public TokenValid verify(@Valid @RequestBody TokenRequests.Verify body, HttpServletRequest request) {
 		try {
 			this.tokens.verifyAnyToken(body.token(), this.clientInfoResolver.resolve(request));
 		}
 		catch (InvalidTokenException ex) {
 			throw new TokenRefusedException(ex.getMessage());
 		}
-		return Map.of();
+		return new TokenValid();
+	}
+
+	/**
+	 * Body of a successful verification: an empty object, as in djangorestframework-simplejwt.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record TokenValid() {
+
 	}
 
 }

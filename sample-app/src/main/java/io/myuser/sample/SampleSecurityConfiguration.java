@@ -13,9 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The host's own security: its API under {@code /api/**} accepts MyUser access tokens through
  * {@link MyUserHttpConfigurer}; the home page (the demo page, {@code static/index.html}), its script and style
- * under {@code /demo/} and {@code /public/**} are open. MyUser's own chain, scoped to {@code /api/auth/**}, sits
- * beside this one and takes precedence on its paths; the dev mailbox has a chain of its own
- * ({@code io.myuser.sample.devmail}).
+ * under {@code /demo/}, {@code /public/**}, and springdoc's OpenAPI documents and Swagger UI are open. MyUser's
+ * own chain, scoped to {@code /api/auth/**}, sits beside this one and takes precedence on its paths; the dev
+ * mailbox has a chain of its own ({@code io.myuser.sample.devmail}).
  */
 @Configuration(proxyBeanMethods = false)
 class SampleSecurityConfiguration {
@@ -26,6 +26,10 @@ class SampleSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/", "/public/**", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/index.html", "/demo/**")
+				.permitAll()
+				// springdoc's documents (MyUser's group at /v3/api-docs/myuser) and Swagger UI.
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**")
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.InputStreamResource;
@@ -52,6 +53,7 @@ public class DataExportDownloadController {
 	}
 
 	@GetMapping("/data-export/download/{token}")
+	@ProblemAnswers(410)
 	public ResponseEntity<Resource> download(@PathVariable String token, HttpServletRequest request) {
 		DataExportDownloads.Download download = this.downloads.open(token, this.clientInfoResolver.resolve(request));
 		String fileName = this.fileNamePrefix + "-" + DAY.format(download.createdAt()) + ".zip";

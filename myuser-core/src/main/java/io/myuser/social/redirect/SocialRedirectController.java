@@ -10,6 +10,7 @@ import io.myuser.support.ClientInfo;
 import io.myuser.support.ClientInfoResolver;
 import io.myuser.support.web.CleanText;
 import io.myuser.support.web.MyUserApi;
+import io.myuser.support.web.ProblemAnswers;
 import io.myuser.support.web.StrictStringDeserializer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -53,6 +56,8 @@ public class SocialRedirectController {
 	}
 
 	@GetMapping("/social/{provider}/authorize")
+	@ResponseStatus(HttpStatus.FOUND)
+	@ProblemAnswers(429)
 	public ResponseEntity<Void> authorize(@PathVariable String provider,
 			@RequestParam(name = "redirect_to", required = false) @Nullable String redirectTo,
 			@RequestParam(name = "code_challenge", required = false) @Nullable String codeChallenge,
@@ -67,6 +72,7 @@ public class SocialRedirectController {
 	}
 
 	@GetMapping("/social/{provider}/callback")
+	@ResponseStatus(HttpStatus.FOUND)
 	public ResponseEntity<Void> callback(@PathVariable String provider,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable String code,
