@@ -38,7 +38,7 @@ class AutoConfigurationOwnershipTests {
 	/** Features with their own configuration: package, then the stem of the class names and the prefix. */
 	private static final Map<String, List<String>> FEATURES = Map.ofEntries(feature("account"), feature("session"),
 			feature("token"), feature("profile"), feature("gdpr"), feature("mail"), feature("jobs"), feature("audit"),
-			feature("social"), feature("flyway"), feature("metrics"), feature("health"),
+			feature("social"), feature("flyway"), feature("metrics"), feature("health"), feature("admin"),
 			Map.entry("openapi", List.of("OpenApi", "myuser.openapi")),
 			Map.entry("ratelimit", List.of("RateLimit", "myuser.rate-limit")));
 

@@ -43,7 +43,9 @@ public class SessionRevocationCache implements SmartLifecycle {
 
 	private volatile @Nullable Instant lastRefresh;
 
-	private volatile ScheduledExecutorService poller;
+	private static final long STOP_TIMEOUT_SECONDS = 10;
+
+	private volatile @Nullable ScheduledExecutorService poller;
 
 	/**
 	 * Create a cache.
@@ -147,16 +149,36 @@ public class SessionRevocationCache implements SmartLifecycle {
 			refresh();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not load session revocations; will retry in {}", this.pollInterval, ex);
+			if (this.poller == null) {
+				// Stopping: the database may be going away with the application; nothing to retry.
+				logger.debug("Could not load session revocations while stopping", ex);
+			}
+			else {
+				logger.warn("Could not load session revocations; will retry in {}", this.pollInterval, ex);
+			}
 		}
 	}
 
+	/**
+	 * Stop polling, letting a poll that is running finish first (for at most {@value #STOP_TIMEOUT_SECONDS} s), so
+	 * that it does not run on into a database that closes after this bean has stopped.
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService executor = this.poller;
-		if (executor != null) {
+		if (executor == null) {
+			return;
+		}
+		this.poller = null;
+		executor.shutdown();
+		try {
+			if (!executor.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+				executor.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
 			executor.shutdownNow();
-			this.poller = null;
+			Thread.currentThread().interrupt();
 		}
 	}
 
