@@ -1,7 +1,6 @@
 package io.myuser.autoconfigure.account;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import io.myuser.account.AccountFlowService;
@@ -10,6 +9,7 @@ import io.myuser.account.PasswordAuthenticator;
 import io.myuser.account.PasswordConfirmation;
 import io.myuser.account.PasswordController;
 import io.myuser.account.PasswordPolicy;
+import io.myuser.account.RegistrationAnswer;
 import io.myuser.account.RegistrationController;
 import io.myuser.account.RegistrationLogin;
 import io.myuser.account.UserAccountService;
@@ -55,7 +55,7 @@ class MyUserAccountAutoConfigurationTests {
 					.doesNotHaveBean(RegistrationLogin.class);
 				String email = MyUserTestUsers.uniqueEmail();
 				Object answer = register(context.getBean(RegistrationController.class), email);
-				assertThat(answer).isEqualTo(Map.of("detail", RegistrationController.ACCOUNT_CREATED));
+				assertThat(answer).isEqualTo(new RegistrationAnswer.Registered(RegistrationController.ACCOUNT_CREATED));
 				assertThat(context.getBean(UserRepository.class).findByEmailCanonical(email)).isPresent();
 			});
 	}
