@@ -41,7 +41,7 @@ java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" \
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -f "$LOG"' EXIT
 
-for _ in $(seq 1 120); do
+for _ in $(seq 1 480); do
   if curl -fs "http://127.0.0.1:$PORT/public/greeting" >/dev/null 2>&1; then break; fi
   if ! kill -0 $APP 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
   sleep 0.5
