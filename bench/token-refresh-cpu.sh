@@ -7,7 +7,7 @@
 # loopback. Per round: the server process's CPU time (user + system, from /proc/<pid>/stat) before and after,
 # divided by the number of refreshes wrk counted. The JIT compiler's threads are left out (see cpu_ticks); GC and
 # background work (the revocation poll, the job scheduler) are included, and the script measures the idle CPU
-# first and prints it, so its share can be judged. A warm-up (BENCH_WARMUP seconds, default 40) drives refreshes
+# first and prints it, so its share can be judged. A warm-up (BENCH_WARMUP seconds, default 90) drives refreshes
 # before the first round.
 #
 # With BENCH_BASELINE_JAR set to another build of the sample app, both run side by side (two processes, two
@@ -90,7 +90,7 @@ for i in "${!JARS[@]}"; do PIDS+=("$(start "${JARS[$i]}" "${PORTS[$i]}")"); done
 for i in "${!JARS[@]}"; do wait_up "${PIDS[$i]}" "${PORTS[$i]}"; done
 
 echo "warming up (JIT) ..."
-for i in "${!JARS[@]}"; do round "${PIDS[$i]}" "${PORTS[$i]}" "${BENCH_WARMUP:-40}" >/dev/null; done
+for i in "${!JARS[@]}"; do round "${PIDS[$i]}" "${PORTS[$i]}" "${BENCH_WARMUP:-90}" >/dev/null; done
 for i in "${!JARS[@]}"; do
   b=$(cpu_ticks "${PIDS[$i]}"); sleep 5; a=$(cpu_ticks "${PIDS[$i]}")
   awk -v t=$((a - b)) -v hz="$TICK" -v name="${NAMES[$i]}" 'BEGIN { printf "idle %s: %.1f ms CPU per second\n", name, t * 1000 / hz / 5 }'
