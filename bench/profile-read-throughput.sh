@@ -11,6 +11,7 @@
 # "Non-2xx or 3xx responses" for either endpoint.
 #
 # Usage: bench/profile-read-throughput.sh [rounds] [seconds-per-round] [connections]
+# BENCH_WARMUP: seconds of each endpoint, twice over, before the first round (default 30).
 # Needs: a JDK 17+, and wrk (installed with apt-get when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,8 +68,11 @@ run() { # $1 = path, $2 = label, $3 = seconds, $4.. = extra wrk args
 fail() { echo "benchmark aborted: $1 failed (see the wrk report above); no figures are reported." >&2; exit 1; }
 
 echo "warming up (JIT) ..."
-run /api/greeting greeting 10 -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the greeting"
-run /api/auth/profile/ profile 10 -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the profile"
+WARMUP=${BENCH_WARMUP:-30}
+for _ in 1 2; do
+  run /api/greeting greeting "$WARMUP" -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the greeting"
+  run /api/auth/profile/ profile "$WARMUP" -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the profile"
+done
 
 GREET=(); PROF=(); RATIO=()
 echo "round  greeting_rps  profile_rps  ratio"
