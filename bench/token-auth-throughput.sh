@@ -12,6 +12,7 @@
 # during a long run): that would measure the throughput of 401 answers.
 #
 # Usage: bench/token-auth-throughput.sh [rounds] [seconds-per-round] [connections]
+# BENCH_WARMUP: seconds of each endpoint before the first round (default 10).
 # Needs: a JDK 17+, and wrk (installed with apt-get when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,7 @@ java -Xms512m -Xmx512m -jar "$JAR" --server.port="$PORT" \
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -f "$LOG"' EXIT
 
-for _ in $(seq 1 120); do
+for _ in $(seq 1 480); do
   if curl -fs "http://127.0.0.1:$PORT/public/greeting" >/dev/null 2>&1; then break; fi
   if ! kill -0 $APP 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
   sleep 0.5
@@ -68,8 +69,8 @@ run() { # $1 = path, $2 = label, $3 = seconds, $4.. = extra wrk args
 fail() { echo "benchmark aborted: $1 failed (see the wrk report above); no figures are reported." >&2; exit 1; }
 
 echo "warming up (JIT) ..."
-run /public/greeting open 10 >/dev/null || fail "the open endpoint"
-run /api/greeting authenticated 10 -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the authenticated endpoint"
+run /public/greeting open "${BENCH_WARMUP:-10}" >/dev/null || fail "the open endpoint"
+run /api/greeting authenticated "${BENCH_WARMUP:-10}" -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the authenticated endpoint"
 
 OPEN=(); AUTH=(); RATIO=()
 echo "round  open_rps  authenticated_rps  ratio"

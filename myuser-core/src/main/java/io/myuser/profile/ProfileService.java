@@ -121,9 +121,8 @@ public class ProfileService {
 	 */
 	public Optional<ProfileView> findProfile(UUID userId) {
 		Assert.notNull(userId, "userId cannot be null");
-		Optional<ProfileView> stored = this.transactions.read(() -> this.accounts.findById(userId)
-			.filter(User::isActive)
-			.flatMap((user) -> this.profiles.findByUserId(userId).map((profile) -> view(user, profile))));
+		// The common case is one read-only query joining the account and its profile, loading no entity.
+		Optional<ProfileView> stored = this.transactions.read(() -> this.profiles.findViewOfActiveUser(userId));
 		if (stored.isPresent()) {
 			return stored;
 		}

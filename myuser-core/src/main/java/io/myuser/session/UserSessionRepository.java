@@ -83,21 +83,33 @@ public interface UserSessionRepository extends JpaRepository<UserSession, UUID> 
 	Optional<Long> lockVersion(@Param("id") UUID id);
 
 	/**
+	 * Lock a session row until the transaction ends and read it, with its version as the row holds it now, in one
+	 * statement.
+	 * @param id the session
+	 * @return the session and the row's version, or nothing when there is no such live row
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s, s.version from UserSession s where s.id = :id")
+	List<Object[]> lockAndRead(@Param("id") UUID id);
+
+	/**
 	 * Lock a session row until the transaction ends and return the session as the row holds it now; an instance
 	 * read earlier by this persistence context that no longer matches the row fails the transaction (retried).
+	 * One statement: the row's version comes with the locking read, and is compared with the instance's.
 	 * @param id the session
 	 * @return the session, or empty when there is none
 	 */
 	default Optional<UserSession> findForUpdate(UUID id) {
-		Optional<Long> version = lockVersion(id);
-		if (version.isEmpty()) {
+		List<Object[]> rows = lockAndRead(id);
+		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
-		Optional<UserSession> session = findById(id);
-		if (session.isPresent() && session.get().getVersion() != version.get()) {
+		UserSession session = (UserSession) rows.get(0)[0];
+		long version = ((Number) rows.get(0)[1]).longValue();
+		if (session.getVersion() != version) {
 			throw new ObjectOptimisticLockingFailureException(UserSession.class, id);
 		}
-		return session;
+		return Optional.of(session);
 	}
 
 	/**
