@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.util.Assert;
@@ -20,6 +22,8 @@ import org.springframework.util.StringUtils;
  * header can neither inject text nor trigger a DNS lookup.
  */
 public final class ClientInfoResolver {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClientInfoResolver.class);
 
 	private static final String FORWARDED_FOR = "X-Forwarded-For";
 
@@ -41,8 +45,19 @@ public final class ClientInfoResolver {
 			String address = proxy.contains("/") ? proxy.substring(0, proxy.indexOf('/')) : proxy;
 			Assert.isTrue(isIpLiteral(address), () -> "trusted proxy '" + proxy + "' is not an IP address or CIDR range");
 			matchers.add(new IpAddressMatcher(proxy.trim()));
+			if (isWholeAddressSpace(proxy.trim())) {
+				logger.warn("The trusted proxy range {} holds every address: X-Forwarded-For is believed from any "
+						+ "client, which can then choose the IP address it is rate-limited and audited under. List "
+						+ "only your proxies' addresses or ranges.", proxy.trim());
+			}
 		}
 		this.trustedProxies = List.copyOf(matchers);
+	}
+
+	/** Whether a range is a /0 (every IPv4 or every IPv6 address). */
+	private static boolean isWholeAddressSpace(String range) {
+		int slash = range.indexOf('/');
+		return slash >= 0 && range.substring(slash + 1).strip().chars().allMatch((c) -> c == '0');
 	}
 
 	/**

@@ -6,7 +6,10 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +20,21 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * Tests for {@link ClientInfoResolver}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ClientInfoResolverTests {
+
+	@Test
+	void aRangeOfEveryAddressIsWarnedAboutAndANarrowOneIsNot(CapturedOutput output) {
+		new ClientInfoResolver(List.of("10.0.0.0/8", "fd00::/8", "192.0.2.1"));
+		assertThat(output.getOut()).doesNotContain("holds every address");
+
+		new ClientInfoResolver(List.of("0.0.0.0/0"));
+		new ClientInfoResolver(List.of("::/0"));
+
+		assertThat(output.getOut()).contains("The trusted proxy range 0.0.0.0/0 holds every address")
+			.contains("The trusted proxy range ::/0 holds every address");
+	}
+
 
 	private static final String PROXY = "10.0.0.2";
 
