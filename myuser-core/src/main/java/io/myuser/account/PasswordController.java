@@ -69,9 +69,12 @@ public class PasswordController {
 	}
 
 	@PostMapping(path = "/password/change", consumes = "application/json")
+	@ProblemAnswers(429)
 	public Detail change(@AuthenticationPrincipal AuthenticatedUser user,
 			@Valid @RequestBody AccountRequests.Change body, Locale locale, HttpServletRequest request) {
 		requireSame("new_password2", body.newPassword1(), body.newPassword2());
+		// Before the current password is hashed: a stolen access token is no way to guess the password.
+		this.rateLimits.spendForUser(RateLimitScopes.PASSWORD_CHANGE_PER_USER, user.userId());
 		this.flows.changePassword(user.userId(), user.sessionId(), body.oldPassword(), body.newPassword1(), locale,
 				this.clientInfoResolver.resolve(request));
 		return new Detail("New password has been saved.");

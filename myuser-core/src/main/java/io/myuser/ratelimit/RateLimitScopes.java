@@ -32,6 +32,9 @@ public final class RateLimitScopes {
 	/** GDPR data requests created per account (reading them spends nothing). */
 	public static final String DATA_REQUEST_PER_USER = "data-request.per-user";
 
+	/** Password changes per account, spent before the current password is checked. */
+	public static final String PASSWORD_CHANGE_PER_USER = "password-change.per-user";
+
 	/** Profile writes per account. */
 	public static final String PROFILE_UPDATE_PER_USER = "profile-update.per-user";
 

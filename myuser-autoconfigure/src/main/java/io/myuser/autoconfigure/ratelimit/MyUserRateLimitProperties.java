@@ -378,6 +378,9 @@ public class MyUserRateLimitProperties {
 	private final ProfileUpdate profileUpdate = new ProfileUpdate();
 
 	@Valid
+	private final PasswordChange passwordChange = new PasswordChange();
+
+	@Valid
 	private final TokenRefresh tokenRefresh = new TokenRefresh();
 
 	@Valid
@@ -407,6 +410,10 @@ public class MyUserRateLimitProperties {
 		return this.profileUpdate;
 	}
 
+	public PasswordChange getPasswordChange() {
+		return this.passwordChange;
+	}
+
 	public TokenRefresh getTokenRefresh() {
 		return this.tokenRefresh;
 	}
@@ -431,6 +438,7 @@ public class MyUserRateLimitProperties {
 			limits.put(RateLimitScopes.RESEND_EMAIL_PER_ADDRESS, RateLimit.parse(this.resendEmail.getPerAddress()));
 			limits.put(RateLimitScopes.DATA_REQUEST_PER_USER, RateLimit.parse(this.dataRequest.getPerUser()));
 			limits.put(RateLimitScopes.PROFILE_UPDATE_PER_USER, RateLimit.parse(this.profileUpdate.getPerUser()));
+			limits.put(RateLimitScopes.PASSWORD_CHANGE_PER_USER, RateLimit.parse(this.passwordChange.getPerUser()));
 			limits.put(RateLimitScopes.TOKEN_REFRESH_PER_IP, RateLimit.parse(this.tokenRefresh.getPerIp()));
 			limits.put(RateLimitScopes.SOCIAL_PER_IP, RateLimit.parse(this.social.getPerIp()));
 			return limits;
@@ -607,6 +615,28 @@ public class MyUserRateLimitProperties {
 			 */
 			@ValidRateLimit
 			private String perUser = "30/min";
+
+			public String getPerUser() {
+				return this.perUser;
+			}
+
+			public void setPerUser(String perUser) {
+				this.perUser = perUser;
+			}
+
+		}
+
+		/**
+		 * Password changes.
+		 */
+		public static class PasswordChange {
+
+			/**
+			 * Password changes per account, spent by every attempt before the current password is checked, so a
+			 * stolen access token cannot be used to guess the account's password.
+			 */
+			@ValidRateLimit
+			private String perUser = "5/hour";
 
 			public String getPerUser() {
 				return this.perUser;

@@ -289,6 +289,35 @@ abstract class RateLimitedEndpointsTests extends IntegrationTestSupport {
 		assertThat(getWithToken(BASE + "/profile/", token).json().get("first_name").asString()).isEqualTo("N29");
 	}
 
+	@Test
+	void password_changes_are_limited_per_account_before_the_current_password_is_checked() {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		String token = accessTokenFrom(newClient(), email);
+		String other = uniqueEmail();
+		createUser(other, PASSWORD);
+		String otherToken = accessTokenFrom(newClient(), other);
+		String wrong = json(Map.of("old_password", "a guess at the password", "new_password1",
+				"a new long passphrase", "new_password2", "a new long passphrase"));
+		for (int i = 0; i < 5; i++) {
+			assertThat(postJsonWithToken(BASE + "/password/change/", wrong, token).status()).isEqualTo(400);
+		}
+		int hashes = this.encoder.hashes();
+
+		assertRateLimited(postJsonWithToken(BASE + "/password/change/", wrong, token));
+		String right = json(Map.of("old_password", PASSWORD, "new_password1", "a new long passphrase",
+				"new_password2", "a new long passphrase"));
+		assertRateLimited(postJsonWithToken(BASE + "/password/change/", right, token));
+
+		assertThat(this.encoder.hashes()).as("no password hashed for a refused change").isEqualTo(hashes);
+		assertThat(postJsonWithToken(BASE + "/password/change/", right, otherToken).status())
+			.as("another account's budget").isEqualTo(200);
+		this.clock.advance(Duration.ofHours(1).plusSeconds(1));
+		// The access token expired meanwhile: a new login, and the budget is back.
+		assertThat(postJsonWithToken(BASE + "/password/change/", right, accessTokenFrom(newClient(), email)).status())
+			.isEqualTo(200);
+	}
+
 	private String accessTokenFrom(String client, String email) {
 		HttpResult result = loginFrom(client, email, PASSWORD);
 		assertThat(result.status()).as(result.body()).isEqualTo(200);
