@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.myuser.account.User;
 import io.myuser.support.InvalidInputException;
+import io.myuser.support.Texts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +39,7 @@ public record AdminUserQuery(String email, int page, int size) {
 			errors.computeIfAbsent("email", (k) -> new ArrayList<>())
 				.add("Ensure this field has no more than " + User.EMAIL_MAX_LENGTH + " characters.");
 		}
-		else if (!prefix.codePoints().allMatch(AdminUserQuery::isPrintable)) {
+		else if (!Texts.isClean(prefix)) {
 			errors.computeIfAbsent("email", (k) -> new ArrayList<>())
 				.add("Must not contain control characters or invalid Unicode.");
 		}
@@ -48,12 +49,6 @@ public record AdminUserQuery(String email, int page, int size) {
 			throw new InvalidInputException(errors);
 		}
 		return new AdminUserQuery(prefix, pageNumber, pageSize);
-	}
-
-	private static boolean isPrintable(int codePoint) {
-		return !Character.isISOControl(codePoint)
-				&& (codePoint < Character.MIN_SURROGATE || codePoint > Character.MAX_SURROGATE)
-				&& codePoint != 0xfffe && codePoint != 0xffff;
 	}
 
 	private static int number(String name, @Nullable String value, int min, int max, int fallback,
