@@ -1,10 +1,17 @@
 package io.myuser.security;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestWrapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -76,8 +83,84 @@ class AuthorizationHeaderTokenExtractorTests {
 		}
 	}
 
+	@Test
+	void resolveBeneathFirewallThenHeaderNotCheckedByFirewallButTokenFound() {
+		List<String> checked = new ArrayList<>();
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues((value) -> checked.add(value));
+		HttpServletRequest firewalled = firewall.getFirewalledRequest(request("Bearer " + TOKEN));
+		HttpServletRequest wrapped = new SecurityContextHolderAwareRequestWrapper(firewalled, "ROLE_");
+		HttpServletRequest plain = new HttpServletRequestWrapper(wrapped);
+		assertThat(this.resolver.resolve(firewalled)).isEqualTo(TOKEN);
+		assertThat(this.resolver.resolve(wrapped)).isEqualTo(TOKEN);
+		assertThat(this.resolver.resolve(plain)).isEqualTo(TOKEN);
+		assertThat(checked).doesNotContain("Bearer " + TOKEN);
+	}
+
+	@Test
+	void resolveBeneathHostWrapperThenHostsHeaderUsed() {
+		HttpServletRequest firewalled = new StrictHttpFirewall().getFirewalledRequest(get());
+		HttpServletRequest host = new HttpServletRequestWrapper(firewalled) {
+			@Override
+			public String getHeader(String name) {
+				return "Authorization".equalsIgnoreCase(name) ? "Bearer " + TOKEN : super.getHeader(name);
+			}
+		};
+		assertThat(this.resolver.resolve(host)).isEqualTo(TOKEN);
+	}
+
+	@Test
+	void resolveBeneathFirewallThenRefusesWhatTheFirewallRefuses() {
+		// Property-style: random header values from an alphabet rich in what the firewall's rule is about
+		// (controls, unassigned code points, surrogates, the b64token alphabet); for each, reading beneath the
+		// firewall must answer what reading through it answers.
+		long seed = System.nanoTime();
+		System.out.println("AuthorizationHeaderTokenExtractorTests seed " + seed);
+		Random random = new Random(seed);
+		int[] alphabet = { 'a', 'Z', '0', '.', '-', '_', '=', ' ', '\t', 0x00, 0x01, 0x1f, 0x7f, 0x85, 0x9f, 0xa0,
+				0xe9, 0x2003, 0x0378, 0xfffe, 0xd800, 0xdc00, 0x1f600, 0xe0000, 0x10ffff };
+		for (int round = 0; round < 2000; round++) {
+			StringBuilder value = new StringBuilder(random.nextBoolean() ? "Bearer " : "");
+			int length = random.nextInt(6);
+			for (int i = 0; i < length; i++) {
+				value.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+			}
+			String header = value.toString();
+			Object expected = outcome(new StrictHttpFirewall().getFirewalledRequest(request(header)), true);
+			Object actual = outcome(new StrictHttpFirewall().getFirewalledRequest(request(header)), false);
+			assertThat(actual).as("seed %d, header %s", seed, header.codePoints()
+				.mapToObj(Integer::toHexString)
+				.toList()).isEqualTo(expected);
+		}
+	}
+
+	/** What resolving answers: the token, null, or the class of the exception thrown. */
+	private Object outcome(HttpServletRequest firewalled, boolean throughFirewall) {
+		try {
+			HttpServletRequest request = firewalled;
+			if (throughFirewall) {
+				// A wrapper that overrides getHeader: the extractor asks it, and so the firewall checks the value.
+				request = new HttpServletRequestWrapper(firewalled) {
+					@Override
+					public String getHeader(String name) {
+						return super.getHeader(name);
+					}
+				};
+			}
+			String token = this.resolver.resolve(request);
+			return (token != null) ? token : "null";
+		}
+		catch (RuntimeException ex) {
+			return ex.getClass();
+		}
+	}
+
+	private static MockHttpServletRequest get() {
+		return new MockHttpServletRequest("GET", "/api/greeting");
+	}
+
 	private static MockHttpServletRequest request(String authorization) {
-		MockHttpServletRequest request = new MockHttpServletRequest();
+		MockHttpServletRequest request = get();
 		request.addHeader("Authorization", authorization);
 		return request;
 	}
