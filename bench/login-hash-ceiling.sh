@@ -8,7 +8,7 @@
 # Builds the sample app's test classes and runs the driver io.myuser.sample.bench.LoginHashCeilingBenchmark
 # (sample-app/src/test, a main class, not a test).
 #
-# Usage: bench/login-hash-ceiling.sh [rounds] [seconds-per-round] [threads]   (BENCH_WARMUP: seconds of logins first, default 60)
+# Usage: bench/login-hash-ceiling.sh [rounds] [seconds-per-round] [threads]   (BENCH_WARMUP: seconds of logins first, default 180)
 # Needs: a JDK 17+; Maven fetches the rest. BENCH_MAVEN_ARGS adds arguments to the build, such as -o.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 CP="sample-app/target/test-classes:sample-app/target/classes:$(cat sample-app/target/bench-classpath.txt)"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-OUT=$(java -Xmx768m -Dbench.warmup="${BENCH_WARMUP:-60}" -cp "$CP" io.myuser.sample.bench.LoginHashCeilingBenchmark "$@")
+OUT=$(java -Xmx768m -Dbench.warmup="${BENCH_WARMUP:-180}" -cp "$CP" io.myuser.sample.bench.LoginHashCeilingBenchmark "$@")
 printf '%s\n' "$OUT" | grep -v '^RESULT'
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 printf '%s\n' "$OUT" | grep '^RESULT'

@@ -1,15 +1,12 @@
 package io.myuser.sample.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,13 +27,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * application against the ceiling its configured password hasher sets, in one JVM. The ceiling is the application's
  * own {@link PasswordEncoder} bean checking a hash stored by a registration ({@code matches}, the one hash a login
  * computes) on {@code threads} threads at once, with nothing else; the logins are {@code POST token/} over loopback
- * from {@code threads} clients, each with the right password of one of 50 accounts (rate limiting on, limits raised
+ * from {@code threads} clients (each a {@link BenchHttpConnection}: one keep-alive connection, written and read by
+ * the client's own thread), each with the right password of one of 50 accounts (rate limiting on, limits raised
  * so that none is refused). The two alternate round after round, which one goes first alternating too; each round
  * gives one ratio. Prints each round, the medians and the {@code RESULT} line: the median of the per-round ratios
  * logins/hashes (target at least 0.9).
  * <p>
  * Usage: {@code LoginHashCeilingBenchmark [rounds] [seconds-per-round] [threads]} (defaults 9, 8 and the number of
- * cores); {@code -Dbench.warmup=SECONDS} sets how long logins warm the application up first (default 60).
+ * cores); {@code -Dbench.warmup=SECONDS} sets how long logins warm the application up first (default 180).
  */
 public final class LoginHashCeilingBenchmark {
 
@@ -44,10 +42,11 @@ public final class LoginHashCeilingBenchmark {
 
 	private static final int ACCOUNTS = 50;
 
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	/** Each client thread's keep-alive connection (the pools' threads live for one round). */
+	private static final ThreadLocal<BenchHttpConnection> CONNECTIONS = new ThreadLocal<>();
+
+	/** Every connection opened in a round of logins, closed when it ends. */
+	private static final List<BenchHttpConnection> OPENED = new CopyOnWriteArrayList<>();
 
 	private LoginHashCeilingBenchmark() {
 	}
@@ -56,10 +55,9 @@ public final class LoginHashCeilingBenchmark {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 9;
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
 		int threads = (args.length > 2) ? Integer.parseInt(args[2]) : Runtime.getRuntime().availableProcessors();
-		int warmup = Integer.getInteger("bench.warmup", 60);
+		int warmup = Integer.getInteger("bench.warmup", 180);
 		try (ConfigurableApplicationContext app = start()) {
-			String base = "http://127.0.0.1:" + app.getEnvironment().getRequiredProperty("local.server.port")
-					+ "/api/auth";
+			int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
 			UserAccountService accounts = app.getBean(UserAccountService.class);
 			for (int i = 0; i < ACCOUNTS; i++) {
 				accounts.createUser(new NewUser(email(i), PASSWORD, "Ada", "Lovelace", true, false), ClientInfo.NONE);
@@ -74,7 +72,7 @@ public final class LoginHashCeilingBenchmark {
 			// Warm-up: the JIT, the encoder, the connection pool. The login path is long (Tomcat, Spring Security,
 			// Hibernate, the HTTP client): a young application still spends a good part of the machine on C2
 			// compilation, which would be charged to the login rounds.
-			logins(base, warmup, threads);
+			logins(port, warmup, threads);
 			hashes(encoder, hash, seconds, threads);
 			List<Double> loginRates = new ArrayList<>();
 			List<Double> hashRates = new ArrayList<>();
@@ -83,12 +81,12 @@ public final class LoginHashCeilingBenchmark {
 				double login;
 				double raw;
 				if (round % 2 == 0) {
-					login = logins(base, seconds, threads);
+					login = logins(port, seconds, threads);
 					raw = hashes(encoder, hash, seconds, threads);
 				}
 				else {
 					raw = hashes(encoder, hash, seconds, threads);
-					login = logins(base, seconds, threads);
+					login = logins(port, seconds, threads);
 				}
 				loginRates.add(login);
 				hashRates.add(raw);
@@ -123,13 +121,17 @@ public final class LoginHashCeilingBenchmark {
 	}
 
 	/** Logs in as fast as the threads can for the given time; returns successful logins per second. */
-	private static double logins(String base, int seconds, int threads) throws Exception {
+	private static double logins(int port, int seconds, int threads) throws Exception {
 		AtomicLong failures = new AtomicLong();
 		double rate = run(seconds, threads, (thread, i) -> {
-			if (login(base, email((int) ((thread + i * threads) % ACCOUNTS))) != 200) {
+			if (login(port, email((int) ((thread + i * threads) % ACCOUNTS))) != 200) {
 				failures.incrementAndGet();
 			}
 		});
+		for (BenchHttpConnection connection : OPENED) {
+			connection.close();
+		}
+		OPENED.clear();
 		if (failures.get() > 0) {
 			throw new IllegalStateException(failures.get() + " logins did not answer 200: nothing may be refused");
 		}
@@ -178,17 +180,26 @@ public final class LoginHashCeilingBenchmark {
 		return done.get() / elapsed;
 	}
 
-	private static int login(String base, String email) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/token/"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"))
-			.build();
+	/** Logs in on the thread's own keep-alive connection; returns the status, or -1 when the exchange failed. */
+	private static int login(int port, String email) {
 		try {
-			return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			return connection(port).exchange(BenchHttpConnection.request("POST", "/api/auth/token/",
+					"application/json", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
 		}
-		catch (Exception ex) {
+		catch (IOException ex) {
+			CONNECTIONS.remove();
 			return -1;
 		}
+	}
+
+	private static BenchHttpConnection connection(int port) throws IOException {
+		BenchHttpConnection connection = CONNECTIONS.get();
+		if (connection == null) {
+			connection = new BenchHttpConnection(port);
+			CONNECTIONS.set(connection);
+			OPENED.add(connection);
+		}
+		return connection;
 	}
 
 	private static double median(List<Double> values) {

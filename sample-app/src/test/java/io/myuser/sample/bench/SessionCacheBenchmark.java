@@ -1,16 +1,8 @@
 package io.myuser.sample.bench;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -413,7 +405,7 @@ public final class SessionCacheBenchmark {
 			for (int t = 0; t < this.connections; t++) {
 				SplittableRandom random = new SplittableRandom(SEED + 31L * t + name.hashCode());
 				Thread thread = new Thread(() -> {
-					try (HttpConnection connection = new HttpConnection(this.port)) {
+					try (BenchHttpConnection connection = new BenchHttpConnection(this.port)) {
 						while (failure.get() == null) {
 							int index;
 							if (order == Order.SWEEP) {
@@ -430,7 +422,7 @@ public final class SessionCacheBenchmark {
 								index = random.nextInt(sequence.length);
 							}
 							long sent = System.nanoTime();
-							connection.greet(sessions.tokens()[index], sessions.userIds()[index]);
+							greet(connection, sessions.tokens()[index], sessions.userIds()[index]);
 							long answered = System.nanoTime();
 							if (order == Order.SWEEP) {
 								seen.incrementAndGet();
@@ -498,6 +490,22 @@ public final class SessionCacheBenchmark {
 			return new PhaseResult(name, figures, requests,
 					(finished - start) / 1e9, this.counters.verified.get() - verifiedBefore,
 					this.counters.requestConnections.get() - connectionsBefore);
+		}
+
+		private static final byte[] GREETING = ("GET /api/greeting HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Authorization: Bearer ").getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] END_OF_HEADERS = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+		/** {@code GET /api/greeting} with the token; fails on any status but 200 or an answer naming another user. */
+		private static void greet(BenchHttpConnection connection, byte[] token, byte[] userId) throws IOException {
+			int status = connection.exchange(GREETING, token, END_OF_HEADERS);
+			if (status != 200) {
+				throw new IOException("answer was " + status);
+			}
+			if (!connection.bodyContains(userId)) {
+				throw new IOException("answer does not name the token's user: " + connection.body());
+			}
 		}
 
 		private static void print(WindowFigures line) {
@@ -648,146 +656,6 @@ public final class SessionCacheBenchmark {
 				}
 			}
 			return max();
-		}
-
-	}
-
-	/**
-	 * A minimal blocking HTTP/1.1 client on one keep-alive connection: sends {@code GET /api/greeting} with a bearer
-	 * token and reads the answer (fixed length or chunked). Fails on any status but 200 and on an answer that does
-	 * not name the expected user.
-	 */
-	private static final class HttpConnection implements Closeable {
-
-		private static final byte[] PREFIX = ("GET /api/greeting HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Authorization: Bearer ").getBytes(StandardCharsets.US_ASCII);
-
-		private static final byte[] SUFFIX = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-
-		private final int port;
-
-		private final StringBuilder line = new StringBuilder(128);
-
-		private byte[] body = new byte[256];
-
-		private Socket socket;
-
-		private InputStream in;
-
-		private OutputStream out;
-
-		HttpConnection(int port) throws IOException {
-			this.port = port;
-			open();
-		}
-
-		private void open() throws IOException {
-			this.socket = new Socket(InetAddress.getLoopbackAddress(), this.port);
-			this.socket.setTcpNoDelay(true);
-			this.in = new BufferedInputStream(this.socket.getInputStream(), 8192);
-			this.out = new BufferedOutputStream(this.socket.getOutputStream(), 2048);
-		}
-
-		void greet(byte[] token, byte[] userId) throws IOException {
-			this.out.write(PREFIX);
-			this.out.write(token);
-			this.out.write(SUFFIX);
-			this.out.flush();
-			String status = readLine();
-			if (!status.startsWith("HTTP/1.1 200 ")) {
-				throw new IOException("answer was " + status);
-			}
-			int length = -1;
-			boolean chunked = false;
-			boolean close = false;
-			for (String header = readLine(); !header.isEmpty(); header = readLine()) {
-				String lower = header.toLowerCase(Locale.ROOT);
-				if (lower.startsWith("content-length:")) {
-					length = Integer.parseInt(lower.substring(15).trim());
-				}
-				else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
-					chunked = true;
-				}
-				else if (lower.startsWith("connection:") && lower.contains("close")) {
-					close = true;
-				}
-			}
-			int read = 0;
-			if (chunked) {
-				for (int size = Integer.parseInt(readLine().trim(), 16); size > 0;
-						size = Integer.parseInt(readLine().trim(), 16)) {
-					ensure(read + size);
-					readFully(read, size);
-					read += size;
-					readLine();
-				}
-				readLine();
-			}
-			else if (length >= 0) {
-				ensure(length);
-				readFully(0, length);
-				read = length;
-			}
-			if (!contains(this.body, read, userId)) {
-				throw new IOException("answer does not name the token's user: "
-						+ new String(this.body, 0, read, StandardCharsets.UTF_8));
-			}
-			if (close) {
-				close();
-				open();
-			}
-		}
-
-		private void ensure(int size) {
-			if (this.body.length < size) {
-				this.body = Arrays.copyOf(this.body, Math.max(size, this.body.length * 2));
-			}
-		}
-
-		private void readFully(int offset, int length) throws IOException {
-			int done = 0;
-			while (done < length) {
-				int n = this.in.read(this.body, offset + done, length - done);
-				if (n < 0) {
-					throw new EOFException("connection closed in an answer");
-				}
-				done += n;
-			}
-		}
-
-		private String readLine() throws IOException {
-			this.line.setLength(0);
-			while (true) {
-				int c = this.in.read();
-				if (c < 0) {
-					throw new EOFException("connection closed");
-				}
-				if (c == '\n') {
-					int last = this.line.length() - 1;
-					if (last >= 0 && this.line.charAt(last) == '\r') {
-						this.line.setLength(last);
-					}
-					return this.line.toString();
-				}
-				this.line.append((char) c);
-			}
-		}
-
-		private static boolean contains(byte[] haystack, int length, byte[] needle) {
-			outer: for (int i = 0; i + needle.length <= length; i++) {
-				for (int j = 0; j < needle.length; j++) {
-					if (haystack[i + j] != needle[j]) {
-						continue outer;
-					}
-				}
-				return true;
-			}
-			return false;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
 		}
 
 	}
