@@ -43,7 +43,27 @@ public final class AuthorizationHeaderTokenExtractor implements AccessTokenExtra
 
 	@Override
 	public @Nullable String resolve(HttpServletRequest request) {
-		String header = authorizationHeader(request);
+		HttpServletRequest beneathFirewall = beneathFirewall(request);
+		if (beneathFirewall == null) {
+			return parse(request.getHeader(AUTHORIZATION));
+		}
+		String header = beneathFirewall.getHeader(AUTHORIZATION);
+		String token;
+		try {
+			token = parse(header);
+		}
+		catch (MalformedBearerHeaderException ex) {
+			checkAsFirewall(header);
+			throw ex;
+		}
+		// A token is b64token characters only, which pass the firewall's rule; what was stripped around it may not.
+		if (token == null || header.length() != 7 + token.length()) {
+			checkAsFirewall(header);
+		}
+		return token;
+	}
+
+	private static @Nullable String parse(@Nullable String header) {
 		if (header == null || !header.regionMatches(true, 0, "Bearer", 0, 6)) {
 			return null;
 		}
@@ -60,24 +80,30 @@ public final class AuthorizationHeaderTokenExtractor implements AccessTokenExtra
 		return token;
 	}
 
-	private static @Nullable String authorizationHeader(HttpServletRequest request) {
+	/**
+	 * The request beneath Spring Security's firewall wrapper, when only wrappers that pass headers through are
+	 * between it and the given one; otherwise {@code null}.
+	 */
+	private static @Nullable HttpServletRequest beneathFirewall(HttpServletRequest request) {
 		ServletRequest current = request;
 		while (current instanceof HttpServletRequestWrapper wrapper) {
-			if (current instanceof FirewalledRequest && wrapper.getRequest() instanceof HttpServletRequest raw) {
-				String header = raw.getHeader(AUTHORIZATION);
-				if (header != null && !isAllowedHeaderValue(header)) {
-					throw new RequestRejectedException(
-							"The request was rejected because the Authorization header holds a character that is "
-									+ "not allowed");
-				}
-				return header;
+			if (current instanceof FirewalledRequest) {
+				return (wrapper.getRequest() instanceof HttpServletRequest raw) ? raw : null;
 			}
 			if (!PASSES_HEADERS_THROUGH.get(current.getClass())) {
-				break;
+				return null;
 			}
 			current = wrapper.getRequest();
 		}
-		return request.getHeader(AUTHORIZATION);
+		return null;
+	}
+
+	/** Rejects the header as the firewall would have, had it been read through it. */
+	private static void checkAsFirewall(@Nullable String header) {
+		if (header != null && !isAllowedHeaderValue(header)) {
+			throw new RequestRejectedException(
+					"The request was rejected because the Authorization header holds a character that is not allowed");
+		}
 	}
 
 	/**
