@@ -32,6 +32,10 @@ import org.springframework.util.Assert;
  * address's, and only its own failures make it wait. Everyone else shares the address's budget and also waits
  * for the address's failures. A right password forgets the client's failures (never the per-IP budgets); a
  * completed password reset forgets the address's.
+ * <p>
+ * An attempt whose client IP is unknown (a connection without one, or a login started outside a request) spends
+ * the address's budget and counts and waits for the address's failures like any client the account never logged
+ * in from; only the tracks of an address with an IP are skipped.
  */
 public class LoginThrottle {
 
@@ -100,16 +104,16 @@ public class LoginThrottle {
 	 * @throws RateLimitedException if the attempt is refused
 	 */
 	public Attempt begin(String email, ClientInfo client) {
-		String ip = client.ipAddress();
-		if (this.keys == null || ip == null || ip.isBlank()) {
+		if (this.keys == null) {
 			return new Attempt(email, null, null, false, false);
 		}
+		String ip = ipOf(client);
 		String scope = RateLimitScopes.LOGIN_PER_ACCOUNT;
 		RateLimitKey addressBudget = this.keys.address(scope, email);
 		RateLimitKey addressFailures = this.keys.address(BruteForceProtection.PER_ADDRESS, email);
 		UUID userId = null;
 		boolean known = false;
-		if (this.protection != null && this.sessions != null
+		if (ip != null && this.protection != null && this.sessions != null
 				&& underPressure(scope, addressBudget, addressFailures)) {
 			// Someone spends this address's budget or guesses its password: tell the owner's clients apart. Known
 			// and unknown addresses take this path alike; only then does a login cost these lookups.
@@ -120,9 +124,11 @@ public class LoginThrottle {
 		this.rateLimits.spend(scope, known ? this.keys.addressAndIp(scope, email, ip) : addressBudget);
 		long clientFailures = 0;
 		if (this.protection != null) {
-			clientFailures = this.protection.perAddressAndIp()
-				.check(BruteForceProtection.PER_ADDRESS_AND_IP,
-						this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, email, ip));
+			if (ip != null) {
+				clientFailures = this.protection.perAddressAndIp()
+					.check(BruteForceProtection.PER_ADDRESS_AND_IP,
+							this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, email, ip));
+			}
 			if (!known) {
 				this.protection.perAddress().check(BruteForceProtection.PER_ADDRESS, addressFailures);
 			}
@@ -152,13 +158,15 @@ public class LoginThrottle {
 	 * @param client the client
 	 */
 	public void failed(Attempt attempt, ClientInfo client) {
-		if (this.protection == null || this.keys == null || attempt.ip() == null) {
+		if (this.protection == null || this.keys == null) {
 			return;
 		}
-		boolean first = this.protection.perAddressAndIp()
+		String track = null;
+		if (attempt.ip() != null && this.protection.perAddressAndIp()
 			.recordFailure(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, attempt.email(),
-					attempt.ip()));
-		String track = first ? "per-address-ip" : null;
+					attempt.ip()))) {
+			track = "per-address-ip";
+		}
 		if (!attempt.knownClient()) {
 			boolean firstForAddress = this.protection.perAddress()
 				.recordFailure(this.keys.address(BruteForceProtection.PER_ADDRESS, attempt.email()));
@@ -203,18 +211,24 @@ public class LoginThrottle {
 			return;
 		}
 		this.protection.perAddress().forget(this.keys.address(BruteForceProtection.PER_ADDRESS, event.email()));
-		String ip = event.client().ipAddress();
-		if (ip != null && !ip.isBlank()) {
+		String ip = ipOf(event.client());
+		if (ip != null) {
 			this.protection.perAddressAndIp()
 				.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, event.email(), ip));
 		}
+	}
+
+	private static @Nullable String ipOf(ClientInfo client) {
+		String ip = client.ipAddress();
+		return (ip != null && !ip.isBlank()) ? ip : null;
 	}
 
 	/**
 	 * One login attempt.
 	 *
 	 * @param email the submitted address
-	 * @param ip the client IP, or {@code null} when nothing is limited
+	 * @param ip the client IP, or {@code null} when it is unknown (only the address's budget and failures count)
+	 * or nothing is limited
 	 * @param userId the active account of the address, if it was looked up (only while the address is pressed)
 	 * @param knownClient whether the account logged in from this IP recently
 	 * @param clientFailed whether this client had counted failures for the address when the attempt began
