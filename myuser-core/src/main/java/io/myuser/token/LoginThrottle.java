@@ -11,11 +11,14 @@ import io.myuser.ratelimit.RateLimitDecision;
 import io.myuser.ratelimit.RateLimitKey;
 import io.myuser.ratelimit.RateLimitKeys;
 import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimitStoreException;
 import io.myuser.ratelimit.RateLimitedException;
 import io.myuser.ratelimit.RateLimits;
 import io.myuser.session.SessionService;
 import io.myuser.support.ClientInfo;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.event.TransactionPhase;
@@ -38,6 +41,8 @@ import org.springframework.util.Assert;
  * in from; only the tracks of an address with an IP are skipped.
  */
 public class LoginThrottle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
 	private static final LoginThrottle DISABLED = new LoginThrottle();
 
@@ -202,7 +207,9 @@ public class LoginThrottle {
 	/**
 	 * A completed password reset proves the owner: the address's failures, and those of the client that reset it,
 	 * are forgotten, once the reset committed (and outside its transaction, whose connection the store must not
-	 * wait beside).
+	 * wait beside). The reset is done by then, so this fails open: when the store fails, the forgetting stops at
+	 * its first failure, one warning names the account (never the address), and what is left is forgotten as if
+	 * no reset had happened, when its waits end.
 	 * @param event the change
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -210,11 +217,22 @@ public class LoginThrottle {
 		if (!event.reset() || this.protection == null || this.keys == null) {
 			return;
 		}
-		this.protection.perAddress().forget(this.keys.address(BruteForceProtection.PER_ADDRESS, event.email()));
 		String ip = ipOf(event.client());
-		if (ip != null) {
-			this.protection.perAddressAndIp()
-				.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, event.email(), ip));
+		RateLimitKey addressFailures = this.keys.address(BruteForceProtection.PER_ADDRESS, event.email());
+		boolean forgotten;
+		try {
+			// The second track is not tried once the first failed: the store is down.
+			forgotten = this.protection.perAddress().forget(addressFailures) && (ip == null
+					|| this.protection.perAddressAndIp()
+						.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, event.email(), ip)));
+		}
+		catch (RateLimitStoreException ex) {
+			// A store not wrapped in its failure policy (a host's own BruteForceProtection).
+			forgotten = false;
+		}
+		if (!forgotten) {
+			logger.warn("The password reset of account {} is done, but its failed logins could not be forgotten: the "
+					+ "rate-limit store failed. Their waits end by themselves.", event.userId());
 		}
 	}
 
