@@ -15,8 +15,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a test send requests whose connection has no IP address, as a host sees them behind a connector that gives
- * none (a Unix domain socket, a privacy filter of its own): a request with the header {@value #HEADER} reaches
+ * Lets a test send requests whose connection has no IP address, as a host sees them behind a connector or a filter
+ * of its own that gives none: a request with the header {@value #HEADER} reaches
  * MyUser with that header's value as its remote address (such as {@code unknown}), so MyUser's client IP is
  * {@code null}. Other requests are left alone. {@code @Import} it on a test class.
  */
