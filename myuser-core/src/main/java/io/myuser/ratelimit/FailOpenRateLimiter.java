@@ -77,6 +77,26 @@ public class FailOpenRateLimiter implements RateLimiter {
 	}
 
 	/**
+	 * Gives the key its whole budget back, and tells whether the store could, for a caller that makes several resets
+	 * in a row and stops at the first failure (the store is down: each further call would wait for it too). A
+	 * failure is counted ({@link #getStoreFailures()}, and in the next warning's number) but not logged here: the
+	 * caller says what could not be forgotten.
+	 * @param key the budget
+	 * @return whether the store reset it
+	 */
+	public boolean tryReset(RateLimitKey key) {
+		try {
+			this.store.reset(key);
+			return true;
+		}
+		catch (RateLimitStoreException ex) {
+			this.failures.incrementAndGet();
+			this.unlogged.incrementAndGet();
+			return false;
+		}
+	}
+
+	/**
 	 * Return how many calls found the store down since startup.
 	 * @return the count
 	 */

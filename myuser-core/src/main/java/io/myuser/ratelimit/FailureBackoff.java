@@ -90,14 +90,34 @@ public class FailureBackoff {
 	}
 
 	/**
-	 * Forgets the track's failures and waits.
+	 * Forgets the track's failures and waits. The count of failures goes first: once it is forgotten, the waits
+	 * left are never read again (each failure past the free ones starts its wait afresh), so a forgetting the store
+	 * cuts short after it leaves nothing that still refuses. The first failure of the store ends the forgetting,
+	 * rather than waiting for a store that is down once per wait; what is left is forgotten as if no one had asked,
+	 * at the end of its wait and of {@code memory}.
 	 * @param track the track
+	 * @return whether everything was forgotten; {@code false} when the store failed (with a limiter wrapped in
+	 * {@link FailOpenRateLimiter}, which counts the failure)
+	 * @throws RateLimitStoreException if the store failed and the limiter is not wrapped in its failure policy
 	 */
-	public void forget(RateLimitKey track) {
-		this.limiter.reset(failureKey(track));
-		for (int level = 0; level <= maxLevel(); level++) {
-			this.limiter.reset(waitKey(track, level));
+	public boolean forget(RateLimitKey track) {
+		if (!reset(failureKey(track))) {
+			return false;
 		}
+		for (int level = 0; level <= maxLevel(); level++) {
+			if (!reset(waitKey(track, level))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private boolean reset(RateLimitKey key) {
+		if (this.limiter instanceof FailOpenRateLimiter failOpen) {
+			return failOpen.tryReset(key);
+		}
+		this.limiter.reset(key);
+		return true;
 	}
 
 	/**

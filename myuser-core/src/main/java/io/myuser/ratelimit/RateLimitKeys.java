@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -87,8 +89,11 @@ public final class RateLimitKeys {
 	}
 
 	/**
-	 * The part of an IP that is limited: an IPv4 address as it is, an IPv6 address's first 64 bits. Anything that
-	 * is not an IP literal is kept as written (it is never looked up).
+	 * The part of an IP that is limited: an IPv4 address as it is, an IPv6 address's first 64 bits, and an
+	 * IPv4-mapped IPv6 address ({@code ::ffff:203.0.113.7}, {@code ::ffff:cb00:7107}) as its IPv4 address, in one
+	 * spelling whatever the case, leading zeros, compression, brackets or zone of the input. Anything that is not
+	 * an IP literal is kept as written, lower-cased; it is never looked up, even when it looks like one (such as
+	 * {@code 999.1.1.1} or {@code abcd.ef.12.34}).
 	 * @param ip the client IP
 	 * @return the limited network
 	 */
@@ -102,13 +107,21 @@ public final class RateLimitKeys {
 		if (zone >= 0) {
 			trimmed = trimmed.substring(0, zone);
 		}
-		if (trimmed.isEmpty() || !IP_LITERAL.matcher(trimmed).matches()
-				|| (trimmed.indexOf(':') < 0 && trimmed.chars().filter((c) -> c == '.').count() != 3)) {
+		if (trimmed.isEmpty() || !IP_LITERAL.matcher(trimmed).matches()) {
+			return trimmed.toLowerCase(Locale.ROOT);
+		}
+		if (trimmed.indexOf(':') < 0) {
+			// Parsed here: InetAddress would ask the system resolver for a dotted text that is not an IPv4 literal.
+			String ipv4 = ipv4(trimmed);
+			return (ipv4 != null) ? ipv4 : trimmed.toLowerCase(Locale.ROOT);
+		}
+		if (trimmed.charAt(0) == '.') {
 			return trimmed.toLowerCase(Locale.ROOT);
 		}
 		InetAddress address;
 		try {
-			// A literal (checked above) is parsed, never resolved.
+			// Text with a colon that starts with a hex digit or a colon is parsed as an IPv6 literal, never resolved:
+			// when it is not one, InetAddress throws.
 			address = InetAddress.getByName(trimmed);
 		}
 		catch (UnknownHostException ex) {
@@ -128,6 +141,29 @@ public final class RateLimitKeys {
 			}
 		}
 		return trimmed.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * An IPv4 address in its usual spelling, or {@code null} when the text is not four decimal numbers of at most
+	 * three digits up to 255 (leading zeros are decimal, as {@link InetAddress} reads them).
+	 */
+	private static @Nullable String ipv4(String text) {
+		String[] parts = text.split("\\.", -1);
+		if (parts.length != 4) {
+			return null;
+		}
+		StringBuilder address = new StringBuilder(15);
+		for (String part : parts) {
+			if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+				return null;
+			}
+			int value = Integer.parseInt(part);
+			if (value > 255) {
+				return null;
+			}
+			address.append((address.length() > 0) ? "." : "").append(value);
+		}
+		return address.toString();
 	}
 
 	/**

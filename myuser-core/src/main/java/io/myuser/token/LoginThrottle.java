@@ -11,11 +11,14 @@ import io.myuser.ratelimit.RateLimitDecision;
 import io.myuser.ratelimit.RateLimitKey;
 import io.myuser.ratelimit.RateLimitKeys;
 import io.myuser.ratelimit.RateLimitScopes;
+import io.myuser.ratelimit.RateLimitStoreException;
 import io.myuser.ratelimit.RateLimitedException;
 import io.myuser.ratelimit.RateLimits;
 import io.myuser.session.SessionService;
 import io.myuser.support.ClientInfo;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.event.TransactionPhase;
@@ -32,8 +35,14 @@ import org.springframework.util.Assert;
  * address's, and only its own failures make it wait. Everyone else shares the address's budget and also waits
  * for the address's failures. A right password forgets the client's failures (never the per-IP budgets); a
  * completed password reset forgets the address's.
+ * <p>
+ * An attempt whose client IP is unknown (a connection without one, or a login started outside a request) spends
+ * the address's budget and counts and waits for the address's failures like any client the account never logged
+ * in from; only the tracks of an address with an IP are skipped.
  */
 public class LoginThrottle {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoginThrottle.class);
 
 	private static final LoginThrottle DISABLED = new LoginThrottle();
 
@@ -100,16 +109,16 @@ public class LoginThrottle {
 	 * @throws RateLimitedException if the attempt is refused
 	 */
 	public Attempt begin(String email, ClientInfo client) {
-		String ip = client.ipAddress();
-		if (this.keys == null || ip == null || ip.isBlank()) {
+		if (this.keys == null) {
 			return new Attempt(email, null, null, false, false);
 		}
+		String ip = ipOf(client);
 		String scope = RateLimitScopes.LOGIN_PER_ACCOUNT;
 		RateLimitKey addressBudget = this.keys.address(scope, email);
 		RateLimitKey addressFailures = this.keys.address(BruteForceProtection.PER_ADDRESS, email);
 		UUID userId = null;
 		boolean known = false;
-		if (this.protection != null && this.sessions != null
+		if (ip != null && this.protection != null && this.sessions != null
 				&& underPressure(scope, addressBudget, addressFailures)) {
 			// Someone spends this address's budget or guesses its password: tell the owner's clients apart. Known
 			// and unknown addresses take this path alike; only then does a login cost these lookups.
@@ -120,9 +129,11 @@ public class LoginThrottle {
 		this.rateLimits.spend(scope, known ? this.keys.addressAndIp(scope, email, ip) : addressBudget);
 		long clientFailures = 0;
 		if (this.protection != null) {
-			clientFailures = this.protection.perAddressAndIp()
-				.check(BruteForceProtection.PER_ADDRESS_AND_IP,
-						this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, email, ip));
+			if (ip != null) {
+				clientFailures = this.protection.perAddressAndIp()
+					.check(BruteForceProtection.PER_ADDRESS_AND_IP,
+							this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, email, ip));
+			}
 			if (!known) {
 				this.protection.perAddress().check(BruteForceProtection.PER_ADDRESS, addressFailures);
 			}
@@ -152,13 +163,15 @@ public class LoginThrottle {
 	 * @param client the client
 	 */
 	public void failed(Attempt attempt, ClientInfo client) {
-		if (this.protection == null || this.keys == null || attempt.ip() == null) {
+		if (this.protection == null || this.keys == null) {
 			return;
 		}
-		boolean first = this.protection.perAddressAndIp()
+		String track = null;
+		if (attempt.ip() != null && this.protection.perAddressAndIp()
 			.recordFailure(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, attempt.email(),
-					attempt.ip()));
-		String track = first ? "per-address-ip" : null;
+					attempt.ip()))) {
+			track = "per-address-ip";
+		}
 		if (!attempt.knownClient()) {
 			boolean firstForAddress = this.protection.perAddress()
 				.recordFailure(this.keys.address(BruteForceProtection.PER_ADDRESS, attempt.email()));
@@ -194,7 +207,9 @@ public class LoginThrottle {
 	/**
 	 * A completed password reset proves the owner: the address's failures, and those of the client that reset it,
 	 * are forgotten, once the reset committed (and outside its transaction, whose connection the store must not
-	 * wait beside).
+	 * wait beside). The reset is done by then, so this fails open: when the store fails, the forgetting stops at
+	 * its first failure, one warning names the account (never the address), and what is left is forgotten as if
+	 * no reset had happened, when its waits end.
 	 * @param event the change
 	 */
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -202,19 +217,36 @@ public class LoginThrottle {
 		if (!event.reset() || this.protection == null || this.keys == null) {
 			return;
 		}
-		this.protection.perAddress().forget(this.keys.address(BruteForceProtection.PER_ADDRESS, event.email()));
-		String ip = event.client().ipAddress();
-		if (ip != null && !ip.isBlank()) {
-			this.protection.perAddressAndIp()
-				.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, event.email(), ip));
+		String ip = ipOf(event.client());
+		RateLimitKey addressFailures = this.keys.address(BruteForceProtection.PER_ADDRESS, event.email());
+		boolean forgotten;
+		try {
+			// The second track is not tried once the first failed: the store is down.
+			forgotten = this.protection.perAddress().forget(addressFailures) && (ip == null
+					|| this.protection.perAddressAndIp()
+						.forget(this.keys.addressAndIp(BruteForceProtection.PER_ADDRESS_AND_IP, event.email(), ip)));
 		}
+		catch (RateLimitStoreException ex) {
+			// A store not wrapped in its failure policy (a host's own BruteForceProtection).
+			forgotten = false;
+		}
+		if (!forgotten) {
+			logger.warn("The password reset of account {} is done, but its failed logins could not be forgotten: the "
+					+ "rate-limit store failed. Their waits end by themselves.", event.userId());
+		}
+	}
+
+	private static @Nullable String ipOf(ClientInfo client) {
+		String ip = client.ipAddress();
+		return (ip != null && !ip.isBlank()) ? ip : null;
 	}
 
 	/**
 	 * One login attempt.
 	 *
 	 * @param email the submitted address
-	 * @param ip the client IP, or {@code null} when nothing is limited
+	 * @param ip the client IP, or {@code null} when it is unknown (only the address's budget and failures count)
+	 * or nothing is limited
 	 * @param userId the active account of the address, if it was looked up (only while the address is pressed)
 	 * @param knownClient whether the account logged in from this IP recently
 	 * @param clientFailed whether this client had counted failures for the address when the attempt began

@@ -72,6 +72,18 @@ class FailOpenRateLimiterTests {
 		assertThat(limiter.getStoreFailures()).isEqualTo(2);
 	}
 
+	@Test
+	void tryResetSaysTheStoreFailedAndCountsItForTheNextWarning(CapturedOutput output) {
+		FailOpenRateLimiter limiter = new FailOpenRateLimiter(this.down, true, this.clock);
+		assertThat(limiter.tryReset(KEY)).isFalse();
+		assertThat(limiter.getStoreFailures()).isEqualTo(1);
+		assertThat(warnings(output)).as("the caller says what could not be reset").isZero();
+		limiter.tryConsume(KEY, LIMIT);
+		assertThat(output.getOut()).contains("2 call(s) since the last report");
+		FailOpenRateLimiter up = new FailOpenRateLimiter(new MemoryRateLimiter(this.clock, 100), true, this.clock);
+		assertThat(up.tryReset(KEY)).isTrue();
+	}
+
 	private static long warnings(CapturedOutput output) {
 		return output.getOut().lines().filter((line) -> line.contains("The rate-limit store cannot be reached")).count();
 	}

@@ -87,6 +87,84 @@ class FailureBackoffTests {
 		this.backoff.check("s", other);
 	}
 
+	@Test
+	void forgetStopsAtTheFirstFailureOfTheStoreAndSaysSo() {
+		FlakyResets store = new FlakyResets(new MemoryRateLimiter(this.clock, 10_000), 0);
+		FailureBackoff backoff = new FailureBackoff(new FailOpenRateLimiter(store, true, this.clock),
+				new FailureBackoff.Settings(3, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofDays(1)));
+		for (int i = 0; i < 4; i++) {
+			backoff.recordFailure(this.track);
+		}
+		int resets = store.resets;
+
+		assertThat(backoff.forget(this.track)).isFalse();
+		assertThat(store.resets - resets).as("resets tried while the store fails").isEqualTo(1);
+		assertThatExceptionOfType(RateLimitedException.class).as("nothing was forgotten")
+			.isThrownBy(() -> backoff.check("s", this.track));
+		assertThatExceptionOfType(RateLimitStoreException.class).as("a store without its failure policy")
+			.isThrownBy(() -> new FailureBackoff(store, new FailureBackoff.Settings(3, Duration.ofMinutes(1),
+					Duration.ofMinutes(10), Duration.ofDays(1))).forget(this.track));
+	}
+
+	@Test
+	void aForgettingCutShortAfterTheCountLeavesNothingThatRefuses() {
+		// The store forgets the count of failures, then fails for every wait.
+		FlakyResets store = new FlakyResets(new MemoryRateLimiter(this.clock, 10_000), 1);
+		FailureBackoff backoff = new FailureBackoff(new FailOpenRateLimiter(store, true, this.clock),
+				new FailureBackoff.Settings(3, Duration.ofMinutes(1), Duration.ofMinutes(10), Duration.ofDays(1)));
+		for (int i = 0; i < 6; i++) {
+			backoff.recordFailure(this.track);
+		}
+		store.resets = 0;
+
+		assertThat(backoff.forget(this.track)).isFalse();
+		backoff.check("s", this.track);
+		for (int i = 0; i < 3; i++) {
+			assertThat(backoff.recordFailure(this.track)).isFalse();
+			backoff.check("s", this.track);
+		}
+		store.failAfter = Integer.MAX_VALUE;
+		assertThat(backoff.recordFailure(this.track)).as("a first wait again").isTrue();
+		RateLimitedException waiting = assertThatExceptionOfType(RateLimitedException.class)
+			.isThrownBy(() -> backoff.check("s", this.track))
+			.actual();
+		assertThat(waiting.getRetryAfter()).hasValue(Duration.ofMinutes(1));
+	}
+
+	/** A store whose resets fail once it has made {@code failAfter} of them. */
+	private static final class FlakyResets implements RateLimiter {
+
+		private final RateLimiter store;
+
+		int failAfter;
+
+		int resets;
+
+		FlakyResets(RateLimiter store, int failAfter) {
+			this.store = store;
+			this.failAfter = failAfter;
+		}
+
+		@Override
+		public RateLimitDecision tryConsume(RateLimitKey key, RateLimit limit) {
+			return this.store.tryConsume(key, limit);
+		}
+
+		@Override
+		public RateLimitDecision probe(RateLimitKey key, RateLimit limit) {
+			return this.store.probe(key, limit);
+		}
+
+		@Override
+		public void reset(RateLimitKey key) {
+			if (++this.resets > this.failAfter) {
+				throw new RateLimitStoreException("connection refused", new java.io.IOException("refused"));
+			}
+			this.store.reset(key);
+		}
+
+	}
+
 	static final class SteppedClock extends Clock {
 
 		private Instant now = Instant.parse("2026-12-03T10:00:00Z");

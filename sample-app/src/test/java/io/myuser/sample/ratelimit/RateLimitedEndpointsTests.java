@@ -13,6 +13,7 @@ import io.myuser.sample.test.CountingPasswordEncoderConfiguration;
 import io.myuser.sample.test.HttpResult;
 import io.myuser.sample.test.IntegrationTestSupport;
 import io.myuser.sample.test.Mailbox;
+import io.myuser.sample.test.NoClientIpConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -28,13 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from an address they logged in from before, still logs in; wrong passwords make a client wait longer and longer,
  * never for good; unknown addresses are limited exactly like known ones; reset and resend stop sending mail past
  * their limits; data requests and profile writes are limited per account; every limit comes back after its window
- * (the test clock moves, nothing sleeps). Each test's clients have addresses of their own, sent through the
- * trusted proxy this context configures (127.0.0.1), so the tests do not share budgets.
+ * (the test clock moves, nothing sleeps); a login whose client IP is unknown still spends the address's budget and
+ * counts its failures; one client is one budget however its IP is written. Each test's clients have addresses of
+ * their own, sent through the trusted proxy this context configures (127.0.0.1), so the tests do not share
+ * budgets.
  */
 @TestPropertySource(properties = { "myuser.rate-limit.enabled=true", "myuser.rate-limit.expose-headers=true",
 		"myuser.web.trusted-proxies=127.0.0.1/32", "spring.mail.host=127.0.0.1", Mailbox.SMTP_PORT_PROPERTY,
 		"myuser.jobs.polling-interval=100ms" })
-@Import(CountingPasswordEncoderConfiguration.class)
+@Import({ CountingPasswordEncoderConfiguration.class, NoClientIpConfiguration.class })
 abstract class RateLimitedEndpointsTests extends IntegrationTestSupport {
 
 	private static final String PASSWORD = "a long and unusual passphrase";
@@ -103,6 +106,85 @@ abstract class RateLimitedEndpointsTests extends IntegrationTestSupport {
 
 		this.clock.advance(Duration.ofSeconds(61));
 		assertThat(loginFrom(client, uniqueEmail(), PASSWORD).status()).isEqualTo(401);
+	}
+
+	@Test
+	void a_login_without_a_client_ip_spends_the_address_budget_and_counts_its_failures() {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		String home = newClient();
+		assertThat(loginFrom(home, email, PASSWORD).status()).isEqualTo(200);
+
+		// The owner's login spent one of the address's ten a minute; wrong passwords with no client IP spend the rest.
+		for (int i = 0; i < 9; i++) {
+			assertThat(loginWithoutIp(email, "wrong guess " + i).status()).isEqualTo(401);
+		}
+		assertRateLimited(loginWithoutIp(email, "wrong guess again"));
+
+		// Each of them counted for the address: its 20 free failures used, the 21st makes every stranger wait.
+		this.clock.advance(Duration.ofSeconds(61));
+		for (int i = 0; i < 10; i++) {
+			assertThat(loginWithoutIp(email, "next wrong guess " + i).status()).isEqualTo(401);
+		}
+		this.clock.advance(Duration.ofSeconds(61));
+		for (int i = 0; i < 2; i++) {
+			assertThat(loginWithoutIp(email, "last wrong guess " + i).status()).isEqualTo(401);
+		}
+		HttpResult waiting = loginWithoutIp(email, PASSWORD);
+		assertRateLimited(waiting);
+		assertThat(Long.parseLong(waiting.header("Retry-After"))).isBetween(55L, 60L);
+		assertRateLimited(loginFrom(newClient(), email, PASSWORD));
+		// The owner, from the client they logged in from, does not wait for the strangers' failures.
+		assertThat(loginFrom(home, email, PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void a_right_password_without_a_client_ip_logs_in() {
+		String email = uniqueEmail();
+		createUser(email, PASSWORD);
+		assertThat(loginWithoutIp(email, "one typo").status()).isEqualTo(401);
+		HttpResult result = loginWithoutIp(email, PASSWORD);
+		assertThat(result.status()).as(result.body()).isEqualTo(200);
+		assertThat(result.headers().allValues("RateLimit")).containsExactly("\"login.per-account\";r=8;t=60");
+	}
+
+	@Test
+	void an_ipv4_mapped_ipv6_address_is_the_same_client_as_its_ipv4_address() {
+		String client = newClient();
+		String[] octets = client.split("\\.");
+		String hex = String.format("%02x%02x:%02x%02x", Integer.parseInt(octets[0]), Integer.parseInt(octets[1]),
+				Integer.parseInt(octets[2]), Integer.parseInt(octets[3]));
+		List<String> spellings = List.of(client, "::ffff:" + client, "::FFFF:" + client, "::ffff:" + hex,
+				"0:0:0:0:0:ffff:" + hex, "0000:0000:0000:0000:0000:ffff:" + client);
+		for (int i = 0; i < 10; i++) {
+			assertThat(loginFrom(spellings.get(i % spellings.size()), uniqueEmail(), PASSWORD).status())
+				.isEqualTo(401);
+		}
+		for (String spelling : spellings) {
+			assertRateLimited(loginFrom(spelling, uniqueEmail(), PASSWORD));
+		}
+	}
+
+	@Test
+	void an_ipv6_client_is_limited_per_slash_64_however_its_address_is_written() {
+		int n = CLIENTS.incrementAndGet();
+		String network = "2001:db8:" + Integer.toHexString(n) + ":64";
+		List<String> spellings = List.of(network + "::1", String.format("2001:0DB8:%04X:0064:0000:0000:0000:0001", n),
+				network + ":0:0:0:1", network + ":FFFF:1:2:3", network + ":a::b");
+		for (int i = 0; i < 10; i++) {
+			assertThat(loginFrom(spellings.get(i % spellings.size()), uniqueEmail(), PASSWORD).status())
+				.isEqualTo(401);
+		}
+		for (String spelling : spellings) {
+			assertRateLimited(loginFrom(spelling, uniqueEmail(), PASSWORD));
+		}
+		assertThat(loginFrom("2001:db8:" + Integer.toHexString(n) + ":65::1", uniqueEmail(), PASSWORD).status())
+			.as("the next /64").isEqualTo(401);
+	}
+
+	/** A login whose connection has no IP address, so that MyUser knows no client IP for it. */
+	private HttpResult loginWithoutIp(String email, String password) {
+		return login(email, password, NoClientIpConfiguration.HEADER, "unknown");
 	}
 
 	@Test
