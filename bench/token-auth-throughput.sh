@@ -12,13 +12,13 @@
 # during a long run): that would measure the throughput of 401 answers.
 #
 # Usage: bench/token-auth-throughput.sh [rounds] [seconds-per-round] [connections]
-# BENCH_WARMUP: seconds of each endpoint before the first round (default 10).
+# BENCH_WARMUP: seconds of each endpoint before the first round (default 60).
 # Needs: a JDK 17+, and wrk (installed with apt-get when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${1:-9}
-DURATION=${2:-8}
+DURATION=${2:-15}
 CONNECTIONS=${3:-32}
 PORT=${BENCH_PORT:-18080}
 THREADS=${BENCH_WRK_THREADS:-1}
@@ -69,8 +69,8 @@ run() { # $1 = path, $2 = label, $3 = seconds, $4.. = extra wrk args
 fail() { echo "benchmark aborted: $1 failed (see the wrk report above); no figures are reported." >&2; exit 1; }
 
 echo "warming up (JIT) ..."
-run /public/greeting open "${BENCH_WARMUP:-10}" >/dev/null || fail "the open endpoint"
-run /api/greeting authenticated "${BENCH_WARMUP:-10}" -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the authenticated endpoint"
+run /public/greeting open "${BENCH_WARMUP:-60}" >/dev/null || fail "the open endpoint"
+run /api/greeting authenticated "${BENCH_WARMUP:-60}" -H "Authorization: Bearer $ACCESS" >/dev/null || fail "the authenticated endpoint"
 
 OPEN=(); AUTH=(); RATIO=()
 echo "round  open_rps  authenticated_rps  ratio"

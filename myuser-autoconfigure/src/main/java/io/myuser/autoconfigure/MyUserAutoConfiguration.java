@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.myuser.personaldata.PersonalDataReader;
 import io.myuser.support.ClientInfoResolver;
+import io.myuser.support.persistence.DeferredQueryParsingPostProcessor;
 import io.myuser.support.persistence.EntityTimestampsListener;
 import io.myuser.support.web.ProblemResponseWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(MyUserProperties.class)
 @Import(MyUserWebConfiguration.class)
 public final class MyUserAutoConfiguration {
+
+	/**
+	 * MyUser's repositories parse their queries with Spring Data when first used, not at startup.
+	 * @return the post-processor
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	static DeferredQueryParsingPostProcessor myUserDeferredQueryParsingPostProcessor() {
+		return new DeferredQueryParsingPostProcessor();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -15,8 +15,26 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public interface TokenRevocationRepository extends JpaRepository<TokenRevocation, UUID> {
 
-	@Query("select r from TokenRevocation r where r.revokedAt >= :since and r.expiresAt > :now order by r.revokedAt")
-	List<TokenRevocation> findRevokedSince(@Param("since") Instant since, @Param("now") Instant now);
+	/**
+	 * The revocations written since a time whose access tokens may still be presented, oldest first.
+	 * @param since the earliest revocation time
+	 * @param now the current time
+	 * @return the revocations
+	 */
+	default List<TokenRevocation> findRevokedSince(Instant since, Instant now) {
+		return findByRevokedAtGreaterThanEqualAndExpiresAtAfterOrderByRevokedAtAsc(since, now);
+	}
+
+	/**
+	 * The query of {@link #findRevokedSince}, derived from its name rather than written as a {@code @Query}: it runs
+	 * at every startup, before the application serves anything, and a derived query needs no parse of a query
+	 * string by Spring Data.
+	 * @param since the earliest revocation time
+	 * @param now the current time
+	 * @return the revocations
+	 */
+	List<TokenRevocation> findByRevokedAtGreaterThanEqualAndExpiresAtAfterOrderByRevokedAtAsc(Instant since,
+			Instant now);
 
 	/**
 	 * Delete the revocation records whose session's access tokens have all expired, soft-deleted ones included.

@@ -1,5 +1,7 @@
 package io.myuser.social.provider;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -9,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.util.Assert;
@@ -30,20 +35,47 @@ public final class ProviderCalls {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProviderCalls.class);
 
-	private final JdkClientHttpRequestFactory requestFactory;
+	private final Duration connectTimeout;
+
+	private final Duration readTimeout;
+
+	private final ClientHttpRequestFactory requestFactory = this::createRequest;
+
+	private volatile @Nullable JdkClientHttpRequestFactory client;
 
 	public ProviderCalls(Duration connectTimeout, Duration readTimeout) {
 		Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
 		Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(), "readTimeout must be positive");
-		HttpClient client = HttpClient.newBuilder()
-			.connectTimeout(connectTimeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			// HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade of a first POST with a body fails against some
-			// servers; provider calls are few and short, and HTTPS endpoints lose nothing that matters.
-			.version(HttpClient.Version.HTTP_1_1)
-			.build();
-		this.requestFactory = new JdkClientHttpRequestFactory(client);
-		this.requestFactory.setReadTimeout(readTimeout);
+		this.connectTimeout = connectTimeout;
+		this.readTimeout = readTimeout;
+	}
+
+	/**
+	 * The JDK HTTP client is built on the first provider call, not with this bean: building one sets up TLS (the
+	 * default SSL context, its trust store) and starts a selector thread, which every startup would pay for, and
+	 * many applications never call a provider until a user signs in with one.
+	 */
+	private ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
+		JdkClientHttpRequestFactory current = this.client;
+		if (current == null) {
+			synchronized (this) {
+				current = this.client;
+				if (current == null) {
+					HttpClient http = HttpClient.newBuilder()
+						.connectTimeout(this.connectTimeout)
+						.followRedirects(HttpClient.Redirect.NEVER)
+						// HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade of a first POST with a body fails
+						// against some servers; provider calls are few and short, and HTTPS endpoints lose nothing
+						// that matters.
+						.version(HttpClient.Version.HTTP_1_1)
+						.build();
+					current = new JdkClientHttpRequestFactory(http);
+					current.setReadTimeout(this.readTimeout);
+					this.client = current;
+				}
+			}
+		}
+		return current.createRequest(uri, method);
 	}
 
 	/**
@@ -57,9 +89,9 @@ public final class ProviderCalls {
 
 	/**
 	 * Return the request factory every provider call goes through.
-	 * @return the factory, with the timeouts
+	 * @return the factory, with the timeouts (a JDK HTTP client, built on the first request)
 	 */
-	public JdkClientHttpRequestFactory requestFactory() {
+	public ClientHttpRequestFactory requestFactory() {
 		return this.requestFactory;
 	}
 
