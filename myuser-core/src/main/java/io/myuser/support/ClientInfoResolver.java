@@ -18,8 +18,18 @@ import org.springframework.util.StringUtils;
 /**
  * Finds the client IP and user agent of a request. The IP comes from the connection; {@code X-Forwarded-For} is
  * read only when the connection comes from a configured trusted proxy, and then from the right: the first address
- * that is not itself a trusted proxy is the client. Anything that is not an IP literal is ignored, so a forged
- * header can neither inject text nor trigger a DNS lookup.
+ * that is not itself a trusted proxy is the client.
+ * <p>
+ * An entry is an IP literal, optionally with a port as proxies such as Azure Application Gateway write it:
+ * {@code 203.0.113.7}, {@code 203.0.113.7:4711}, {@code 2001:db8::1}, {@code [2001:db8::1]} or
+ * {@code [2001:db8::1]:4711}. The port (1 to 65535, ASCII digits) and the brackets are dropped, both for matching
+ * the trusted proxies and for the client IP. A bare IPv6 address is read whole: without brackets its last group
+ * cannot be told from a port. Any other entry ({@code unknown}, an RFC 7239 obfuscated identifier such as
+ * {@code _hidden}, a host name, a bad port, brackets around IPv4) is malformed and stops the walk: the client is
+ * then the last address the walk reached, the trusted proxy that wrote the malformed entry, never an address left
+ * of it. So a forged header can neither choose the client IP, nor inject text, nor trigger a DNS lookup.
+ * <p>
+ * The standard {@code Forwarded} header (RFC 7239) is deliberately not read.
  */
 public final class ClientInfoResolver {
 
@@ -30,6 +40,12 @@ public final class ClientInfoResolver {
 	private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
 
 	private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}$");
+
+	/** An IPv4 address with a port, as {@code 203.0.113.7:4711}; the address is checked apart. */
+	private static final Pattern IPV4_WITH_PORT = Pattern.compile("^([0-9.]{7,15}):([0-9]{1,5})$");
+
+	/** A bracketed IPv6 address, with or without a port, as {@code [2001:db8::1]:4711}; both are checked apart. */
+	private static final Pattern BRACKETED = Pattern.compile("^\\[([0-9A-Fa-f:.]{2,45})\\](?::([0-9]{1,5}))?$");
 
 	private final List<IpAddressMatcher> trustedProxies;
 
@@ -87,16 +103,53 @@ public final class ClientInfoResolver {
 		}
 		String client = remote;
 		for (int i = hops.size() - 1; i >= 0; i--) {
-			String hop = hops.get(i);
-			if (!isIpLiteral(hop)) {
+			String address = addressOf(hops.get(i));
+			if (address == null) {
+				// Malformed: what lies left of it was not written by a proxy we can follow.
 				break;
 			}
-			client = hop;
-			if (!isTrusted(hop)) {
+			client = address;
+			if (!isTrusted(address)) {
 				break;
 			}
 		}
 		return client;
+	}
+
+	/**
+	 * The IP literal an {@code X-Forwarded-For} entry names, without its port or brackets.
+	 * @param hop the entry, trimmed
+	 * @return the address, or {@code null} if the entry is malformed
+	 */
+	static @Nullable String addressOf(String hop) {
+		if (hop.startsWith("[")) {
+			var bracketed = BRACKETED.matcher(hop);
+			if (!bracketed.matches() || !isPort(bracketed.group(2))) {
+				return null;
+			}
+			String address = bracketed.group(1);
+			// Brackets hold IPv6 only (RFC 3986); "[203.0.113.7]" is not a way to write an IPv4 address.
+			return (address.indexOf(':') >= 0 && isIpLiteral(address)) ? address : null;
+		}
+		if (hop.indexOf(':') == hop.lastIndexOf(':') && hop.indexOf(':') > 0) {
+			// One colon: an IPv4 address with a port (an IPv6 address has at least two colons).
+			var withPort = IPV4_WITH_PORT.matcher(hop);
+			if (!withPort.matches() || !isPort(withPort.group(2))) {
+				return null;
+			}
+			String address = withPort.group(1);
+			return (IPV4.matcher(address).matches() && isIpLiteral(address)) ? address : null;
+		}
+		return isIpLiteral(hop) ? hop : null;
+	}
+
+	/** Whether a port is absent ({@code null}) or 1 to 65535. */
+	private static boolean isPort(@Nullable String port) {
+		if (port == null) {
+			return true;
+		}
+		int value = Integer.parseInt(port);
+		return value >= 1 && value <= 65535;
 	}
 
 	private boolean isTrusted(String address) {

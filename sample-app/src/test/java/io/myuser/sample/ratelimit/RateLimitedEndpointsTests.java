@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never for good; unknown addresses are limited exactly like known ones; reset and resend stop sending mail past
  * their limits; data requests and profile writes are limited per account; every limit comes back after its window
  * (the test clock moves, nothing sleeps); a login whose client IP is unknown still spends the address's budget and
- * counts its failures; one client is one budget however its IP is written. Each test's clients have addresses of
+ * counts its failures; one client is one budget however its IP is written, and clients whose proxy writes their
+ * port into {@code X-Forwarded-For} are told apart by their addresses. Each test's clients have addresses of
  * their own, sent through the trusted proxy this context configures (127.0.0.1), so the tests do not share
  * budgets.
  */
@@ -180,6 +181,45 @@ abstract class RateLimitedEndpointsTests extends IntegrationTestSupport {
 		}
 		assertThat(loginFrom("2001:db8:" + Integer.toHexString(n) + ":65::1", uniqueEmail(), PASSWORD).status())
 			.as("the next /64").isEqualTo(401);
+	}
+
+	@Test
+	void clients_whose_forwarded_entries_carry_ports_have_budgets_of_their_own() {
+		// Proxies such as Azure Application Gateway write the client's port too: 198.18.x.y:4711, [2001:db8::1]:4711.
+		String first = newClient();
+		String second = newClient();
+		for (int i = 0; i < 10; i++) {
+			assertThat(loginFrom(first + ":" + (40000 + i), uniqueEmail(), PASSWORD).status()).isEqualTo(401);
+		}
+		assertRateLimited(loginFrom(first + ":4711", uniqueEmail(), PASSWORD));
+		assertRateLimited(loginFrom(first, uniqueEmail(), PASSWORD));
+		assertThat(loginFrom(second + ":4711", uniqueEmail(), PASSWORD).status()).as("another client, same port")
+			.isEqualTo(401);
+
+		int n = CLIENTS.incrementAndGet();
+		String network = "2001:db8:" + Integer.toHexString(n) + ":64";
+		List<String> spellings = List.of("[" + network + "::1]:4711", "[" + network + "::1]", "[" + network + "::2]:80");
+		for (int i = 0; i < 10; i++) {
+			assertThat(loginFrom(spellings.get(i % spellings.size()), uniqueEmail(), PASSWORD).status())
+				.isEqualTo(401);
+		}
+		assertRateLimited(loginFrom("[" + network + "::1]:4711", uniqueEmail(), PASSWORD));
+		assertThat(loginFrom("[2001:db8:" + Integer.toHexString(n) + ":65::1]:4711", uniqueEmail(), PASSWORD).status())
+			.as("the next /64")
+			.isEqualTo(401);
+
+		// The session and the audit trail record the address, never the port.
+		String email = uniqueEmail();
+		User user = createUser(email, PASSWORD);
+		String third = newClient();
+		assertThat(loginFrom(third + ":4711", email, PASSWORD).status()).isEqualTo(200);
+		assertThat(this.jdbc.queryForList("select ip_address from myuser_user_session where user_id = ?", String.class,
+				user.getId()))
+			.containsExactly(third);
+		assertThat(this.jdbc.queryForList(
+				"select distinct ip_address from myuser_audit_log where user_id = ? and ip_address is not null",
+				String.class, user.getId()))
+			.containsExactly(third);
 	}
 
 	/** A login whose connection has no IP address, so that MyUser knows no client IP for it. */
