@@ -1,38 +1,52 @@
 package io.myuser.security;
 
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Reads {@code Authorization: Bearer <token>} (RFC 6750 section 2.1); query parameters and form fields are never
  * read. Headers with another scheme are ignored.
  * <p>
- * Inside Spring Security's filter chain the header is read from the request beneath the firewall's wrapper, and
- * checked here instead: Spring Security's {@code StrictHttpFirewall} checks every header value it hands out with a
- * regular expression, which over a 400-character token costs about 6 % of an authenticated request. The check here
- * is a loop with the firewall's default rule (every character assigned in Unicode, no control character but the
- * tab; a header that breaks it is rejected with {@link RequestRejectedException}, as the firewall rejects it), and
- * the token itself must then pass the stricter b64token rule. Only wrappers that do not override {@code getHeader}
- * are looked through; a wrapper that does (a host's filter that supplies the header, say) is asked, as it would be
- * without the firewall beneath it. A host that gave its firewall a stricter header rule of its own sees it applied
- * to every header but this one, whose token only b64token characters may make up.
+ * Inside Spring Security's filter chain the header is read from the request beneath {@code StrictHttpFirewall}'s
+ * wrapper, and checked here instead: the firewall checks every header value it hands out with a regular expression,
+ * which over a 400-character token costs about 6 % of an authenticated request. The check here is a loop with the
+ * firewall's default rule (every character assigned in Unicode, no control character but the tab; a header that
+ * breaks it is rejected with {@link RequestRejectedException}, as the firewall rejects it), and the token itself
+ * must then pass the stricter b64token rule. Only wrappers that override neither {@code getHeader} nor
+ * {@code getRequest} are looked through; a wrapper that does (a host's filter that supplies the header, say) is
+ * asked, as is any other firewall's wrapper. A host that gave its {@code StrictHttpFirewall} a header rule of its
+ * own ({@code setAllowedHeaderValues}) sees it applied to every header but this one, whose token only b64token
+ * characters may make up; a host that wants its rule applied here too sets an {@link AccessTokenExtractor} of its
+ * own on {@link AccessTokenAuthenticationFilter}.
  */
 public final class AuthorizationHeaderTokenExtractor implements AccessTokenExtractor {
 
 	private static final String AUTHORIZATION = "Authorization";
 
-	/** Whether a wrapper class answers {@code getHeader} as the request it wraps does. */
+	/**
+	 * The wrapper {@code StrictHttpFirewall} hands out. Only its rule is known here; any other firewall's wrapper
+	 * (a host's own {@code HttpFirewall}, or {@code DefaultHttpFirewall}'s) is treated as any other wrapper.
+	 */
+	private static final String STRICT_FIREWALLED_REQUEST = StrictHttpFirewall.class.getName()
+			+ "$StrictFirewalledRequest";
+
+	/**
+	 * Whether a wrapper class answers {@code getHeader} as the request it wraps does: it overrides neither
+	 * {@code getHeader} nor {@code getRequest}.
+	 */
 	private static final ClassValue<Boolean> PASSES_HEADERS_THROUGH = new ClassValue<>() {
 
 		@Override
 		protected Boolean computeValue(Class<?> type) {
 			try {
-				return type.getMethod("getHeader", String.class).getDeclaringClass() == HttpServletRequestWrapper.class;
+				return type.getMethod("getHeader", String.class).getDeclaringClass() == HttpServletRequestWrapper.class
+						&& type.getMethod("getRequest").getDeclaringClass() == ServletRequestWrapper.class;
 			}
 			catch (NoSuchMethodException ex) {
 				return false;
@@ -87,7 +101,7 @@ public final class AuthorizationHeaderTokenExtractor implements AccessTokenExtra
 	private static @Nullable HttpServletRequest beneathFirewall(HttpServletRequest request) {
 		ServletRequest current = request;
 		while (current instanceof HttpServletRequestWrapper wrapper) {
-			if (current instanceof FirewalledRequest) {
+			if (current.getClass().getName().equals(STRICT_FIREWALLED_REQUEST)) {
 				return (wrapper.getRequest() instanceof HttpServletRequest raw) ? raw : null;
 			}
 			if (!PASSES_HEADERS_THROUGH.get(current.getClass())) {

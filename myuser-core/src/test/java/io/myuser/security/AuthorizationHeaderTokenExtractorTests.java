@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.DefaultHttpFirewall;
+import org.springframework.security.web.firewall.FirewalledRequest;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestWrapper;
 
@@ -132,6 +134,42 @@ class AuthorizationHeaderTokenExtractorTests {
 				.mapToObj(Integer::toHexString)
 				.toList()).isEqualTo(expected);
 		}
+	}
+
+	@Test
+	void resolveThroughAnotherFirewallThenThatFirewallIsAsked() {
+		// DefaultHttpFirewall checks no header: the extractor reads through it, and only the b64token rule applies.
+		HttpServletRequest lenient = new DefaultHttpFirewall().getFirewalledRequest(request("Bearer " + TOKEN));
+		assertThat(this.resolver.resolve(lenient)).isEqualTo(TOKEN);
+		HttpServletRequest odd = new DefaultHttpFirewall().getFirewalledRequest(request("Bearer abc\u0085"));
+		assertThatExceptionOfType(MalformedBearerHeaderException.class).isThrownBy(() -> this.resolver.resolve(odd));
+		// A host's own firewall wrapper that changes the header is asked, not looked beneath.
+		HttpServletRequest strict = new StrictHttpFirewall().getFirewalledRequest(request("Bearer " + TOKEN));
+		HttpServletRequest own = new FirewalledRequest(strict) {
+			@Override
+			public String getHeader(String name) {
+				return "Authorization".equalsIgnoreCase(name) ? "Bearer replaced" : super.getHeader(name);
+			}
+
+			@Override
+			public void reset() {
+			}
+		};
+		assertThat(this.resolver.resolve(own)).isEqualTo("replaced");
+	}
+
+	@Test
+	void resolveThroughAWrapperThatOverridesGetRequestThenItIsAsked() {
+		HttpServletRequest firewalled = new StrictHttpFirewall().getFirewalledRequest(request("Bearer " + TOKEN));
+		HttpServletRequest other = request("Bearer other");
+		HttpServletRequest odd = new HttpServletRequestWrapper(firewalled) {
+			@Override
+			public jakarta.servlet.ServletRequest getRequest() {
+				return other;
+			}
+		};
+		// getHeader delegates to the wrapped field, not to getRequest(): the answer is the firewalled request's.
+		assertThat(this.resolver.resolve(odd)).isEqualTo(odd.getHeader("Authorization").substring(7));
 	}
 
 	/** What resolving answers: the token, null, or the class of the exception thrown. */

@@ -41,6 +41,8 @@ public final class ProviderCalls {
 
 	private final ClientHttpRequestFactory requestFactory = this::createRequest;
 
+	private final Object clientLock = new Object();
+
 	private volatile @Nullable JdkClientHttpRequestFactory client;
 
 	public ProviderCalls(Duration connectTimeout, Duration readTimeout) {
@@ -58,24 +60,37 @@ public final class ProviderCalls {
 	private ClientHttpRequest createRequest(URI uri, HttpMethod method) throws IOException {
 		JdkClientHttpRequestFactory current = this.client;
 		if (current == null) {
-			synchronized (this) {
+			synchronized (this.clientLock) {
 				current = this.client;
 				if (current == null) {
-					HttpClient http = HttpClient.newBuilder()
-						.connectTimeout(this.connectTimeout)
-						.followRedirects(HttpClient.Redirect.NEVER)
-						// HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade of a first POST with a body fails
-						// against some servers; provider calls are few and short, and HTTPS endpoints lose nothing
-						// that matters.
-						.version(HttpClient.Version.HTTP_1_1)
-						.build();
-					current = new JdkClientHttpRequestFactory(http);
-					current.setReadTimeout(this.readTimeout);
+					current = buildClient();
 					this.client = current;
 				}
 			}
 		}
 		return current.createRequest(uri, method);
+	}
+
+	/**
+	 * A client that cannot be built (a broken trust store, say) fails the call as an I/O failure: the provider is
+	 * unavailable (502), and the next call tries again.
+	 */
+	private JdkClientHttpRequestFactory buildClient() throws IOException {
+		try {
+			HttpClient http = HttpClient.newBuilder()
+				.connectTimeout(this.connectTimeout)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				// HTTP/1.1: the JDK client's cleartext HTTP/2 upgrade of a first POST with a body fails against some
+				// servers; provider calls are few and short, and HTTPS endpoints lose nothing that matters.
+				.version(HttpClient.Version.HTTP_1_1)
+				.build();
+			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+			factory.setReadTimeout(this.readTimeout);
+			return factory;
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("The HTTP client for social provider calls could not be built", ex);
+		}
 	}
 
 	/**

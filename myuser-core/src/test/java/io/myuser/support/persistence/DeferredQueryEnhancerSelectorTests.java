@@ -60,6 +60,20 @@ class DeferredQueryEnhancerSelectorTests {
 	}
 
 	@Test
+	void everyMethodOfTheEnhancerIsDelegated() throws NoSuchMethodException {
+		// A method Spring Data adds to QueryEnhancer later, with a default, would otherwise answer the default
+		// instead of the parsed query's answer.
+		for (Method method : QueryEnhancer.class.getMethods()) {
+			if (java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+				continue;
+			}
+			assertThat(DeferredQueryEnhancerSelector.DeferredQueryEnhancer.class
+				.getMethod(method.getName(), method.getParameterTypes())
+				.getDeclaringClass()).as(method.getName()).isEqualTo(DeferredQueryEnhancerSelector.DeferredQueryEnhancer.class);
+		}
+	}
+
+	@Test
 	void sortedRewriteIsSpringDatas() {
 		DeclaredQuery query = DeclaredQuery.jpqlQuery("select a from AuditLog a where a.userId = :userId");
 		QueryEnhancer expected = QueryEnhancerSelector.DEFAULT_SELECTOR.select(query).create(query);
@@ -99,6 +113,9 @@ class DeferredQueryEnhancerSelectorTests {
 				Query query = method.getAnnotation(Query.class);
 				if (query != null && !query.nativeQuery() && !query.value().isEmpty()) {
 					queries.add(query.value());
+					if (!query.countQuery().isEmpty()) {
+						queries.add(query.countQuery());
+					}
 				}
 			}
 		}

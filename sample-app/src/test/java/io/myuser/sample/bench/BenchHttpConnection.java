@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * A minimal blocking HTTP/1.1 client on one keep-alive loopback connection, for the benchmark drivers: it writes a
  * request given as bytes and reads one answer (fixed length or chunked), reopening the connection when the server
- * closes it. The same thread that sends also reads, with no selector or executor between them, so a driver at low
+ * closes it (after an answer that says so; or while it was idle, and the request is then sent once more). The same
+ * thread that sends also reads, with no selector or executor between them, so a driver at low
  * parallelism measures the server rather than the client's thread hand-offs, and the client takes little of the
  * cores the server shares with it. Not thread-safe: one connection per client thread.
  */
@@ -61,7 +62,15 @@ final class BenchHttpConnection implements Closeable {
 
 	private void open() throws IOException {
 		this.socket = new Socket(InetAddress.getLoopbackAddress(), this.port);
-		this.socket.setTcpNoDelay(true);
+		try {
+			this.socket.setTcpNoDelay(true);
+			// A server that stops answering fails the run instead of hanging it.
+			this.socket.setSoTimeout(60_000);
+		}
+		catch (IOException ex) {
+			this.socket.close();
+			throw ex;
+		}
 		this.in = new BufferedInputStream(this.socket.getInputStream(), 8192);
 		this.out = new BufferedOutputStream(this.socket.getOutputStream(), 4096);
 	}
@@ -73,11 +82,16 @@ final class BenchHttpConnection implements Closeable {
 	 * @throws IOException if the connection fails or the answer cannot be read
 	 */
 	int exchange(byte[]... parts) throws IOException {
-		for (byte[] part : parts) {
-			this.out.write(part);
+		String status;
+		try {
+			status = send(parts);
 		}
-		this.out.flush();
-		String status = readLine();
+		catch (EOFException ex) {
+			// The server closed the idle connection before the request reached it: once more on a new one.
+			close();
+			open();
+			status = send(parts);
+		}
 		if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
 			throw new IOException("not an HTTP/1.1 answer: " + status);
 		}
@@ -99,12 +113,14 @@ final class BenchHttpConnection implements Closeable {
 		}
 		this.length = 0;
 		if (chunked) {
-			for (int size = Integer.parseInt(readLine().trim(), 16); size > 0;
-					size = Integer.parseInt(readLine().trim(), 16)) {
+			for (int size = chunkSize(readLine()); size > 0; size = chunkSize(readLine())) {
 				readBody(size);
 				readLine();
 			}
-			readLine();
+			// Trailers, if any, then the empty line.
+			while (!readLine().isEmpty()) {
+				// skipped
+			}
 		}
 		else if (contentLength > 0) {
 			readBody(contentLength);
@@ -114,6 +130,14 @@ final class BenchHttpConnection implements Closeable {
 			open();
 		}
 		return code;
+	}
+
+	private String send(byte[]... parts) throws IOException {
+		for (byte[] part : parts) {
+			this.out.write(part);
+		}
+		this.out.flush();
+		return readLine();
 	}
 
 	/**
@@ -139,6 +163,16 @@ final class BenchHttpConnection implements Closeable {
 	 */
 	String body() {
 		return new String(this.body, 0, this.length, StandardCharsets.UTF_8);
+	}
+
+	private static int chunkSize(String line) throws IOException {
+		int extension = line.indexOf(';');
+		try {
+			return Integer.parseInt(((extension >= 0) ? line.substring(0, extension) : line).trim(), 16);
+		}
+		catch (NumberFormatException ex) {
+			throw new IOException("not a chunk size: " + line, ex);
+		}
 	}
 
 	private void readBody(int size) throws IOException {

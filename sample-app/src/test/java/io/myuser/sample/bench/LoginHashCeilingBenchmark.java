@@ -123,15 +123,20 @@ public final class LoginHashCeilingBenchmark {
 	/** Logs in as fast as the threads can for the given time; returns successful logins per second. */
 	private static double logins(int port, int seconds, int threads) throws Exception {
 		AtomicLong failures = new AtomicLong();
-		double rate = run(seconds, threads, (thread, i) -> {
-			if (login(port, email((int) ((thread + i * threads) % ACCOUNTS))) != 200) {
-				failures.incrementAndGet();
-			}
-		});
-		for (BenchHttpConnection connection : OPENED) {
-			connection.close();
+		double rate;
+		try {
+			rate = run(seconds, threads, (thread, i) -> {
+				if (login(port, email((int) ((thread + i * threads) % ACCOUNTS))) != 200) {
+					failures.incrementAndGet();
+				}
+			});
 		}
-		OPENED.clear();
+		finally {
+			for (BenchHttpConnection connection : OPENED) {
+				connection.close();
+			}
+			OPENED.clear();
+		}
 		if (failures.get() > 0) {
 			throw new IllegalStateException(failures.get() + " logins did not answer 200: nothing may be refused");
 		}
