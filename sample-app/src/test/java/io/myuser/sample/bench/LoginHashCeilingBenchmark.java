@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.myuser.account.NewUser;
@@ -94,11 +90,11 @@ public final class LoginHashCeilingBenchmark {
 				System.out.printf(Locale.ROOT, "round %d: logins %.1f/s, raw hashes %.1f/s, ratio %.3f%n", round + 1,
 						login, raw, login / raw);
 			}
-			System.out.printf(Locale.ROOT, "median: logins %.1f/s, raw hashes %.1f/s%n", median(loginRates),
-					median(hashRates));
+			System.out.printf(Locale.ROOT, "median: logins %.1f/s, raw hashes %.1f/s%n", BenchLoad.median(loginRates),
+					BenchLoad.median(hashRates));
 			System.out.printf(Locale.ROOT,
 					"RESULT login throughput / hasher ceiling (median of per-round ratios) %.3f (target >= 0.9)%n",
-					median(ratios));
+					BenchLoad.median(ratios));
 		}
 	}
 
@@ -125,7 +121,7 @@ public final class LoginHashCeilingBenchmark {
 		AtomicLong failures = new AtomicLong();
 		double rate;
 		try {
-			rate = run(seconds, threads, (thread, i) -> {
+			rate = BenchLoad.run(seconds, threads, (thread, i) -> {
 				if (login(port, email((int) ((thread + i * threads) % ACCOUNTS))) != 200) {
 					failures.incrementAndGet();
 				}
@@ -145,44 +141,11 @@ public final class LoginHashCeilingBenchmark {
 
 	/** Checks the password against its stored hash as fast as the threads can; returns checks per second. */
 	private static double hashes(PasswordEncoder encoder, String hash, int seconds, int threads) throws Exception {
-		return run(seconds, threads, (thread, i) -> {
+		return BenchLoad.run(seconds, threads, (thread, i) -> {
 			if (!encoder.matches(PASSWORD, hash)) {
 				throw new IllegalStateException("The password did not match its own hash");
 			}
 		});
-	}
-
-	private interface Work {
-
-		void run(int thread, long i);
-
-	}
-
-	private static double run(int seconds, int threads, Work work) throws Exception {
-		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong done = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<?>> workers = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int t = 0; t < threads; t++) {
-			int thread = t;
-			workers.add(pool.submit(() -> {
-				long i = 0;
-				while (running.get()) {
-					work.run(thread, i++);
-					done.incrementAndGet();
-				}
-				return null;
-			}));
-		}
-		Thread.sleep(seconds * 1000L);
-		running.set(false);
-		for (Future<?> worker : workers) {
-			worker.get();
-		}
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		pool.shutdown();
-		return done.get() / elapsed;
 	}
 
 	/** Logs in on the thread's own keep-alive connection; returns the status, or -1 when the exchange failed. */
@@ -205,12 +168,6 @@ public final class LoginHashCeilingBenchmark {
 			OPENED.add(connection);
 		}
 		return connection;
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int n = sorted.size();
-		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 }

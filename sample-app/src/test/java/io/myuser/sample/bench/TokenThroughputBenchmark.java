@@ -8,11 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.myuser.account.NewUser;
 import io.myuser.account.UserAccountService;
@@ -85,8 +80,8 @@ public final class TokenThroughputBenchmark {
 				System.out.printf(Locale.ROOT, "round %d: %.1f logins/s, %.1f refreshes/s%n", round + 1, login,
 						refresh);
 			}
-			System.out.printf(Locale.ROOT, "RESULT logins_per_second=%.1f refreshes_per_second=%.1f%n", median(logins),
-					median(refreshes));
+			System.out.printf(Locale.ROOT, "RESULT logins_per_second=%.1f refreshes_per_second=%.1f%n", BenchLoad.median(logins),
+					BenchLoad.median(refreshes));
 		}
 	}
 
@@ -112,43 +107,21 @@ public final class TokenThroughputBenchmark {
 
 	/** Logs in, or refreshes, as fast as the threads can for the given time; returns successes per second. */
 	private static double drive(String base, int seconds, int threads, boolean refresh) throws Exception {
-		AtomicBoolean running = new AtomicBoolean(true);
-		AtomicLong done = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		List<Future<?>> clients = new ArrayList<>();
-		List<String> firstTokens = new ArrayList<>();
+		String[] tokens = new String[threads];
 		if (refresh) {
 			for (int t = 0; t < threads; t++) {
-				firstTokens.add(field(post(base + "/token/", login(t)), "refresh"));
+				tokens[t] = field(post(base + "/token/", login(t)), "refresh");
 			}
 		}
-		long start = System.nanoTime();
-		for (int t = 0; t < threads; t++) {
-			int offset = t;
-			clients.add(pool.submit(() -> {
-				int i = offset;
-				String token = refresh ? firstTokens.get(offset) : null;
-				while (running.get()) {
-					if (refresh) {
-						token = field(post(base + "/token/refresh/", "{\"refresh\":\"" + token + "\"}"), "refresh");
-					}
-					else {
-						post(base + "/token/", login(i % ACCOUNTS));
-						i += threads;
-					}
-					done.incrementAndGet();
-				}
-				return null;
-			}));
-		}
-		Thread.sleep(seconds * 1000L);
-		running.set(false);
-		for (Future<?> client : clients) {
-			client.get();
-		}
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		pool.shutdown();
-		return done.get() / elapsed;
+		return BenchLoad.run(seconds, threads, (thread, i) -> {
+			if (refresh) {
+				tokens[thread] = field(post(base + "/token/refresh/", "{\"refresh\":\"" + tokens[thread] + "\"}"),
+						"refresh");
+			}
+			else {
+				post(base + "/token/", login((int) ((thread + i * threads) % ACCOUNTS)));
+			}
+		});
 	}
 
 	private static String login(int account) {
@@ -176,12 +149,6 @@ public final class TokenThroughputBenchmark {
 		}
 		start += marker.length();
 		return json.substring(start, json.indexOf('"', start));
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int n = sorted.size();
-		return (n % 2 == 1) ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
 	}
 
 }
