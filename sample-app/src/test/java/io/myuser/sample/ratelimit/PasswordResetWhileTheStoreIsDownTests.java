@@ -62,11 +62,7 @@ class PasswordResetWhileTheStoreIsDownTests extends IntegrationTestSupport {
 		RateLimitedEndpointsTests.assertRateLimited(login(email, PASSWORD, "X-Forwarded-For", client));
 		assertThat(postJson(BASE + "/password/reset/", json(Map.of("email", email)), "X-Forwarded-For", client)
 			.status()).isEqualTo(200);
-		String key = Mailbox.key(this.mailbox.awaitMail(email, 2)
-			.stream()
-			.filter((message) -> Mailbox.text(message).contains("/reset-password"))
-			.findFirst()
-			.orElseThrow());
+		String key = Mailbox.keyOfMailWith(this.mailbox.awaitMail(email, 2), "/reset-password");
 
 		this.store.goDown();
 		String confirm = json(Map.of("token", key, "new_password1", NEW_PASSWORD, "new_password2", NEW_PASSWORD));

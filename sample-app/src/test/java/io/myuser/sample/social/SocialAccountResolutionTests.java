@@ -118,11 +118,7 @@ abstract class SocialAccountResolutionTests extends SocialTestSupport {
 
 		assertThat(postJson(BASE + "/password/reset/", json(java.util.Map.of("email", email))).status())
 			.isEqualTo(200);
-		String key = io.myuser.sample.test.Mailbox.key(this.mailbox.awaitMail(email, 2)
-			.stream()
-			.filter((message) -> io.myuser.sample.test.Mailbox.text(message).contains("/reset-password"))
-			.findFirst()
-			.orElseThrow());
+		String key = io.myuser.sample.test.Mailbox.keyOfMailWith(this.mailbox.awaitMail(email, 2), "/reset-password");
 		String password = "the real owner's passphrase";
 		assertThat(postJson(BASE + "/password/reset/confirm/", json(java.util.Map.of("token", key, "new_password1",
 				password, "new_password2", password))).status()).isEqualTo(200);

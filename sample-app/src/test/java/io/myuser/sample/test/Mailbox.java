@@ -138,6 +138,19 @@ public final class Mailbox implements BeforeEachCallback, AfterEachCallback {
 		return URLDecoder.decode(keyLink(message).group(2), StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * The decoded key of the link in the one email, among several, whose text holds a path.
+	 * @param messages the emails, such as an alert and a reset mail sent together
+	 * @param path what the wanted email's text holds, such as {@code "/reset-password"}
+	 * @return the key
+	 */
+	public static String keyOfMailWith(List<MimeMessage> messages, String path) {
+		return key(messages.stream()
+			.filter((message) -> text(message).contains(path))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no email with " + path)));
+	}
+
 	private static Matcher keyLink(MimeMessage message) {
 		String text = text(message);
 		Matcher matcher = KEY_LINK.matcher(text);
